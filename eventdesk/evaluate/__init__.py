@@ -1,0 +1,1 @@
+"""Scoring eventdesk on labeled public data (one module per task; ``harness`` runs them)."""
