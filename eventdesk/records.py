@@ -143,6 +143,7 @@ class TimeExpr:
     value: str | None
     precision: Precision
     confidence: float = 1.0
+    type: Literal["date", "time", "duration", "set"] = "date"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

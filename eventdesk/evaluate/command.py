@@ -1,0 +1,7 @@
+"""The ``eventdesk evaluate`` command (work in progress)."""
+
+from __future__ import annotations
+
+import click
+
+COMMANDS: list[click.Command] = []

@@ -1,0 +1,1 @@
+"""Storing results: SQLite by default, PostgreSQL for teams; events merged across articles."""
