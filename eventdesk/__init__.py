@@ -33,7 +33,7 @@ def extract(
     title: str | None = None,
     url: str | None = None,
     source: str | None = None,
-    id: str | None = None,  # noqa: A002 - matches the JSON field name
+    id: str | None = None,  # the JSON field name
     settings: Settings | None = None,
 ) -> Result:
     """Extract actors, places, times, events, quotes, statements, relations and flags from ``text``.

@@ -28,7 +28,7 @@ def read_yaml(path: Path) -> Any:
     """Parse a YAML file; every mapping in it gets a ``__line__`` key with its line number."""
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+            return yaml.load(handle, Loader=_LineLoader)  # _LineLoader is a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

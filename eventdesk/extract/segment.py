@@ -139,7 +139,7 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int, paragrap
 
 
 @lru_cache(maxsize=1)
-def _tokenizer():  # noqa: ANN202 - spaCy's Tokenizer type is not worth importing at module load
+def _tokenizer():  # -> spacy.tokenizer.Tokenizer (imported lazily: spaCy is slow to import)
     import spacy
 
     return spacy.blank("en").tokenizer
