@@ -32,7 +32,11 @@ def test_closing_quote_after_the_period_belongs_to_the_sentence() -> None:
 
 def test_headline_lines_without_punctuation_are_separate_paragraphs() -> None:
     text = "Troops retake border town\nMarch 3, 2024\nGovernment troops retook the town on Sunday."
-    assert sentences(text) == ["Troops retake border town", "March 3, 2024", "Government troops retook the town on Sunday."]
+    assert sentences(text) == [
+        "Troops retake border town",
+        "March 3, 2024",
+        "Government troops retook the town on Sunday.",
+    ]
 
 
 def test_hard_wrapped_newswire_lines_are_joined_into_sentences() -> None:
