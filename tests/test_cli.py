@@ -125,7 +125,7 @@ def test_an_article_over_the_size_limit_is_refused_with_the_limit(
 
 
 def test_internal_errors_are_one_line_too(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import eventdesk.extract.pipeline as pipeline
+    from eventdesk.extract import pipeline
 
     def boom(self: object, doc: object) -> list[object]:
         raise RuntimeError("stage exploded")
