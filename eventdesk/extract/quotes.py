@@ -1,15 +1,1140 @@
-"""Quotes: direct and indirect speech with resolved speakers."""
+"""Quotes: direct and indirect speech with resolved speakers.
+
+Direct quotes are found by pairing quotation marks within a paragraph (straight and curly double quotes;
+single quotes only where they clearly open a quote, e.g. at the start of a paragraph). A quote whose
+closing mark is missing runs to the end of its paragraph. Indirect speech is a speech verb with a
+subject ("Austin said he was confident ...", "..., officials said", "according to X, ...").
+
+Speakers are found in the quote's own sentence ("X said", "said X", "X told reporters", "according to
+X"); failing that, a quote that stands alone takes the speaker of the quote just before it when that one
+ends in the previous sentence. "he"/"she" are resolved only when one person is in view; otherwise the
+speaker keeps the pronoun as its name. A quote with no speaker in the text gets ``speaker=None``: no
+speaker is ever invented. The words the finder relies on live in ``data/quotes/speech.yaml``.
+"""
 
 from __future__ import annotations
 
-from eventdesk.extract.segment import Doc
-from eventdesk.records import Actor, Quote
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventdesk.datafiles import fail, read_yaml
+from eventdesk.extract.segment import Doc, Sentence
+from eventdesk.records import Actor, Quote, Span, Speaker, stable_id
 from eventdesk.settings import Settings
+
+DATA = Path(__file__).parent / "data" / "quotes" / "speech.yaml"
+
+_LISTS = (
+    "speech_verbs",
+    "fragment_verbs",
+    "weak_verbs",
+    "verb_followers",
+    "subject_gap",
+    "titles",
+    "role_nouns",
+    "modifiers",
+    "pronouns",
+    "anonymity_markers",
+    "not_names",
+    "not_speakers",
+    "object_verbs",
+    "participles",
+)
+_TOKEN = re.compile(r"\S+")
+_EDGE_PUNCT = ',;:!?"“”‘’()[]'
+_CONTRACTION = re.compile(r"[’'](?:ve|re|ll|d|m|s|t)$", re.I)
+# Words whose "'s" is "is" or "has" rather than a possessive ("Let's", "What's", "Who's").
+_S_CONTRACTIONS = frozenset({"let", "what", "who", "where", "how", "why", "there", "here", "that", "everyone"})
+_CONNECTORS = frozenset({"of", "al", "al-", "bin", "ibn", "de", "la", "van", "von", "der", "du", "&"})
+_DETERMINERS = frozenset({"a", "an", "the", "one", "another"})
+_RESOLVABLE = frozenset({"he", "she"})
+_PERSON_KINDS = frozenset({"person", "official"})
+# Two apostrophes ('') stand for a double quotation mark in some newswire (the New York Times).
+_QUOTE_MARK = re.compile(r"''|[\"“”'‘’]")
+_DOUBLE_MARK = re.compile(r"''|[\"“”]")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_THAT = frozenset({"that"})
+_CONTINUERS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
+# The first word of reported content must look like the start of a clause, not more attribution.
+_CONTENT_START = re.compile(r"[\w“\"'‘(]")
+# Straight single quote that opens a quote: start of paragraph or after space/bracket/dash/colon, then
+# an upper-case letter or digit (so apostrophes such as "'90s" or "rock 'n' roll" are rare misfires).
+_OPENERS_BEFORE = " \t\n(—–-:"
+# '"..." ― Name': a dash after the closing mark, then the speaker.
+_DASH_SPEAKER = re.compile(r"[ \t]*([―—–]|--)[ \t]*(?=[A-Z])")
+# Clause boundaries: a cue before one of these does not govern a quote after it.
+_DASHES = frozenset({"―", "—", "–", "--"})
+# Words that may join a new clause to reported content: ", though she noted ...".
+# A past-tense or present verb right after a sentence's subject ("blasted", "urges", "defended").
+_VERB_LIKE = re.compile(
+    r"[a-z]{3,}(?:ed|es|s)|said|told|sought|made|took|gave|went|came|got|put|spoke|wrote|drew|threw|struck"
+    r"|fought|brought|thought|led|left|held|kept|met|sent|set|stood|won|lost|saw|began|became|broke|chose|knew"
+)
+# Words opening a sentence with a phrase before its subject ("In an interview, ...", "After ...").
+_OPENERS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "since",
+        "while",
+        "when",
+        "as",
+        "asked",
+        "following",
+        "speaking",
+        "writing",
+        "citing",
+        "despite",
+        "earlier",
+        "later",
+    }
+)
+_AUXILIARIES = frozenset({"is", "was", "has", "had", "have", "are", "were", "will", "would", "also", "then", "later"})
+# "the billionaire business mogul ": a determiner and one to five lower-case words.
+_DESCRIPTION = re.compile(r"(?:the|a|an|one|another|his|her|their|its|[A-Z][\w.-]*[’']s)(?:\s+[a-z][\w’'-]*){1,5}\s*")
+_LOWER_WORDS = re.compile(r"[a-z][\w’'-]*(?: [a-z][\w’'-]*)?")
+_FINITE = frozenset(
+    "is was were are am will would could should can may might must has have had did does do isn't wasn't "
+    "won't can't didn't doesn't don't".split()
+)
+_PAST = re.compile(r"[a-z]{3,}ed")
+_CLAUSE_JOINERS = frozenset({"and", "but", "though", "although", "while", "whereas", "as", "yet"})
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|as|when|because|although|though)\b|;|\b(?:while|whereas)\b")
+# A transcript turn: an upper-case speaker label and a colon opening the paragraph ("MR. PENCE: ...").
+_CAPITALISED_CUES = frozenset(
+    {
+        "said",
+        "says",
+        "tells",
+        "told",
+        "adds",
+        "added",
+        "writes",
+        "wrote",
+        "asks",
+        "asked",
+        "warns",
+        "warned",
+        "urges",
+        "urged",
+        "insists",
+        "insisted",
+    }
+)
+# One or two capitalised words ending right before a surname ("John Kirby", "Lloyd J. Austin").
+_GIVEN_NAMES = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]+ ){1,2}$")
+_LETTERS = re.compile(r"[A-Za-z]{3,}")
+_INITIAL = re.compile(r"[A-Z]\.$")
+_TURN = re.compile(r"[\"“]?([A-Z][A-Z.’' -]{1,30}[A-Z.]):\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word lists of ``speech.yaml`` as lower-case frozensets."""
+
+    speech_verbs: frozenset[str]
+    fragment_verbs: frozenset[str]
+    weak_verbs: frozenset[str]
+    verb_followers: frozenset[str]
+    subject_gap: frozenset[str]
+    titles: frozenset[str]
+    role_nouns: frozenset[str]
+    modifiers: frozenset[str]
+    pronouns: frozenset[str]
+    anonymity_markers: tuple[str, ...]
+    not_names: frozenset[str]
+    not_speakers: frozenset[str]
+    object_verbs: frozenset[str]
+    participles: frozenset[str]
+
+
+def load_lexicon(path: Path = DATA) -> Lexicon:
+    """Read and validate ``speech.yaml``; errors name the file and line."""
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise fail(path, None, "expected a mapping of word lists")
+    lists: dict[str, list[str]] = {}
+    for name in _LISTS:
+        words = data.get(name)
+        if not isinstance(words, list) or not words:
+            raise fail(path, data.get("__line__"), f"'{name}' must be a non-empty list of words")
+        for word in words:
+            if not isinstance(word, str) or not word.strip() or word != word.lower():
+                raise fail(path, None, f"'{name}' has an entry that is not a lower-case word: {word!r}")
+        lists[name] = words
+    return Lexicon(
+        **{n: frozenset(w) for n, w in lists.items() if n != "anonymity_markers"},
+        anonymity_markers=tuple(lists["anonymity_markers"]),
+    )
+
+
+@dataclass(slots=True)
+class _Found:
+    """A quote under construction (before ids and final speakers are assigned)."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Span | None
+    speaker: Speaker | None
+    confidence: float
+    unclosed: bool = False
+    own_sentence_speaker: bool = False
+    notes: list[str] = field(default_factory=list)
 
 
 class QuoteFinder:
-    def __init__(self, settings: Settings) -> None:
+    """``QuoteFinder(settings)(doc, actors) -> list[Quote]`` in text order."""
+
+    def __init__(self, settings: Settings, lexicon: Lexicon | None = None) -> None:
         self.settings = settings
+        self.lex = lexicon or load_lexicon()
+        verbs = sorted(self.lex.speech_verbs | self.lex.fragment_verbs | self.lex.participles, key=len, reverse=True)
+        # Capitalised forms of the commonest verbs too: "Said Ellis:" and headline "Obama Says ...".
+        # (Not of all verbs: "States" and "Reports" are nouns far more often than verbs.)
+        self._cue_words = frozenset(verbs) | {v.capitalize() for v in verbs if v in _CAPITALISED_CUES}
+        self._anonymous = re.compile("|".join(map(re.escape, self.lex.anonymity_markers)), re.I)
 
     def __call__(self, doc: Doc, actors: list[Actor]) -> list[Quote]:
-        return []
+        text = doc.text
+        ctx = _Context(doc, actors, self.lex, _find_cues(text, self._cue_words), self._anonymous)
+        found = self._direct(ctx)
+        found += self._indirect(ctx, found)
+        found.sort(key=lambda f: f.start)
+        self._inherit(ctx, found)
+        return [
+            Quote(
+                id=stable_id("qt", doc.key, f.start, f.end),
+                text=text[f.start : f.end],
+                start=f.start,
+                end=f.end,
+                kind=f.kind,  # type: ignore[arg-type]
+                speaker=f.speaker,
+                confidence=round(f.confidence, 2),
+                cue=f.cue,
+            )
+            for f in found
+        ]
+
+    # ---- direct quotes -------------------------------------------------------------------------
+
+    def _direct(self, ctx: _Context) -> list[_Found]:
+        found: list[_Found] = []
+        turns = {p: self._turn(ctx, *p) for p in ctx.paragraphs}
+        # A transcript has several turns; one "BUSTED: ..." line is a headline, not a speaker.
+        if sum(1 for t in turns.values() if t) < 2:
+            turns = {}
+        for p_start, p_end in ctx.paragraphs:
+            turn = turns.get((p_start, p_end))
+            if turn:
+                found.append(turn)
+                continue
+            for mark_start, c_start, c_end, mark_end, closed in _quoted_spans(ctx.text, p_start, p_end):
+                quote = self._direct_quote(ctx, mark_start, c_start, c_end, mark_end, closed, p_end)
+                if quote:
+                    found.append(quote)
+        return found
+
+    def _direct_quote(
+        self, ctx: _Context, ms: int, cs: int, ce: int, me: int, closed: bool, p_end: int
+    ) -> _Found | None:
+        text = ctx.text
+        words = text.count(" ", cs, ce) + 1
+        attribution = self._after(ctx, me, p_end) if closed else None
+        if attribution is None:
+            attribution = self._before(ctx, ms)
+        if attribution is None and words < 3:
+            return None  # a scare-quoted word or name, not speech
+        quote = _Found(cs, ce, "direct", None, None, 0.6, unclosed=not closed)
+        if attribution:
+            quote.cue, quote.speaker = attribution
+            quote.confidence = 0.9
+            quote.own_sentence_speaker = True
+        else:
+            subject = self._subject(ctx, ms)
+            if subject is not None:
+                quote.cue, quote.speaker = subject
+                quote.confidence = 0.55
+        return quote
+
+    def _subject(self, ctx: _Context, ms: int) -> tuple[Span, Speaker] | None:
+        """'Trump blasted the instructor, calling her a "horrible witness"': a quoted fragment inside a
+        sentence that opens with a speaker phrase and its verb is taken to be that subject's words.
+        A fallback for quotes with no speech verb in reach, hence the low confidence (0.55)."""
+        text = ctx.text
+        sentence = ctx.doc.sentence_at(ms)
+        if ms - sentence.start < 8 or _QUOTE_MARK.search(text, sentence.start, ms):
+            return None
+        found = ctx.sentence_subject(sentence.start, ms)
+        if found is None:
+            return None
+        np, verb = found
+        if np[2] == "pronoun" and text[np[0]].islower():
+            return None
+        return Span(verb.start(), verb.end(), verb.group()), ctx.speaker(np[0], np[1], np[2], self._anonymous)
+
+    def _after(self, ctx: _Context, me: int, p_end: int) -> tuple[Span, Speaker] | None:
+        """'"...," Mr Kirby said' / '"...," said a US official': attribution right after the mark."""
+        text = ctx.text
+        dash = _DASH_SPEAKER.match(text, me, p_end)
+        if dash:  # '"..." ― Jorge Falcon' (collected reader comments, epigraphs)
+            np = ctx.np_after(dash.end() - 1, min(p_end, dash.end() + 60))
+            if np is not None and np[2] != "pronoun":
+                cue = Span(dash.start(1), dash.end(1), dash.group(1))
+                return cue, ctx.speaker(np[0], np[1], np[2], self._anonymous)
+        pos = me
+        while pos < p_end and text[pos] in " ,—–-":
+            pos += 1
+        if pos >= p_end or not text[pos].isalpha():
+            return None
+        according = _ACCORDING.match(text, pos)
+        if according:  # '"...," according to Reuters.'
+            np = ctx.np_after(according.end() - 1, p_end)
+            if np is not None:
+                cue = Span(according.start(), according.start() + 12, text[according.start() : according.start() + 12])
+                return cue, ctx.speaker(np[0], np[1], np[2], self._anonymous)
+        window_end = min(p_end, pos + 120)
+        cue = next(iter(ctx.cues_in(pos, window_end)), None)
+        gap = text.count(" ", pos, cue.start()) if cue else 0
+        if (
+            not cue
+            or gap > (16 if "," in text[pos : cue.start()] else 8)
+            or _DOUBLE_MARK.search(text, pos, cue.start())
+        ):
+            return None
+        last = me - 1
+        while last > 0 and text[last] in "\"”'’":
+            last -= 1
+        if text[last] == "." and not self._attribution_ends(ctx, cue, p_end):
+            # '"... the timing." Gov. Pat McCrory said it would be ...': the quote closed its sentence
+            # and the verb after it reports new content; it is not this quote's attribution.
+            return None
+        cue_span = Span(cue.start(), cue.end(), cue.group())
+        if cue.start() == pos:  # inverted: said X
+            np = ctx.np_after(cue.end(), p_end)
+        else:
+            np = ctx.np_before(pos, cue.start()) or _described(text, pos, cue.start())
+            # The phrase must start right after the mark, or after a short run-on that ends in a
+            # comma ('"..." for criminal behavior, she said').
+            run_on = text[pos : np[0]].rstrip() if np else ""
+            same_sentence = ctx.doc.sentence_index(pos) == ctx.doc.sentence_index(cue.start())
+            # "panel Chairman Rep. Jason Chaffetz said", but not "when he said" (a new clause).
+            modifiers = (
+                bool(_LOWER_WORDS.fullmatch(run_on))
+                and np is not None
+                and np[2] != "pronoun"
+                and not any(w in self.lex.not_names for w in run_on.split())
+            )
+            if np is None or (np[0] != pos and not ((run_on.endswith(",") or modifiers) and same_sentence)):
+                return None
+        if np is None:
+            return None
+        return cue_span, ctx.speaker(np[0], np[1], np[2], self._anonymous)
+
+    def _attribution_ends(self, ctx: _Context, cue: _Cue, p_end: int) -> bool:
+        """True when nothing but a speaker and time or place words follow the verb in its sentence."""
+        sentence_end = ctx.doc.sentence_at(cue.start()).end
+        pos = ctx.skip_followers(cue.end(), min(p_end, sentence_end), told=cue.group() in ("told", "tells"))
+        np = ctx.np_after(cue.end(), sentence_end) if pos == cue.end() else None
+        if np is not None:
+            pos = np[1]
+        rest = ctx.text[pos:sentence_end].lstrip()
+        return not rest or rest[0] in ',.;:!?"”'
+
+    def _before(self, ctx: _Context, ms: int) -> tuple[Span, Speaker] | None:
+        """'X said: "..."', 'X called the strikes "..."', 'according to X, the strike "..."'."""
+        text = ctx.text
+        sentence = ctx.doc.sentence_at(ms)
+        lo = max(sentence.start, ctx.last_mark_before(ms))
+        according = None
+        for match in _ACCORDING.finditer(text, lo, ms):
+            according = match  # the last one before the quote
+        if according:
+            np = ctx.np_after(according.end() - 1, ms)
+            if np:
+                cue = Span(according.start(), according.start() + 12, text[according.start() : according.start() + 12])
+                return cue, ctx.speaker(np[0], np[1], np[2], self._anonymous)
+        # The nearest cue with a subject wins: 'X said: "..."' (a few words between) or 'X said that
+        # the plan was "..."' (the quote is part of reported speech; further away, lower confidence).
+        for cue in reversed(ctx.cues_in(lo, ms)):
+            gap = text.count(" ", cue.end(), ms)
+            if gap > (8 if cue.group() in self.lex.fragment_verbs else 30):
+                break
+            if gap > 8 and _CLAUSE_BREAK.search(text, cue.end(), ms):
+                break
+            if cue.group() in self.lex.participles:
+                # '..., saying "..."': the speaker is the subject of the sentence's main verb.
+                found = ctx.sentence_subject(sentence.start, cue.start())
+                if found is not None:
+                    np = found[0]
+                    return Span(cue.start(), cue.end(), cue.group()), ctx.speaker(np[0], np[1], np[2], self._anonymous)
+                continue
+            np = ctx.np_before(lo, cue.start())
+            if np is not None:
+                return Span(cue.start(), cue.end(), cue.group()), ctx.speaker(np[0], np[1], np[2], self._anonymous)
+        # 'Pollsters agree - Carl Bialik: "..."': a name and a colon right before the quote.
+        colon = text[lo:ms].rstrip()
+        if colon.endswith(":"):
+            at = lo + len(colon) - 1
+            np = ctx.np_before(max(lo, at - 80), at)
+            if np is not None and np[2] == "proper":
+                return Span(at, at + 1, ":"), ctx.speaker(np[0], np[1], np[2], self._anonymous)
+        return None
+
+    def _turn(self, ctx: _Context, p_start: int, p_end: int) -> _Found | None:
+        """A transcript turn ('WALLACE: Let's start with ...'): the label is the speaker."""
+        match = _TURN.match(ctx.text, p_start, p_end)
+        if not match:
+            return None
+        start, end = _trim(ctx.text, match.end(), p_end)
+        if end - start < 2:
+            return None
+        label = match.group(1)
+        if label.lower() in self.lex.not_speakers:
+            return None
+        cue = Span(match.start(1), match.end(1), label)
+        speaker = Speaker(name=label, start=match.start(1), end=match.end(1))
+        return _Found(start, end, "direct", cue, speaker, 0.8, own_sentence_speaker=True)
+
+    # ---- indirect speech -----------------------------------------------------------------------
+
+    def _indirect(self, ctx: _Context, direct: list[_Found]) -> list[_Found]:
+        blocked = [(f.start - 1, f.end + 1) for f in direct]
+        used_cues = {f.cue.start for f in direct if f.cue}
+        found: list[_Found] = []
+        for sentence in ctx.doc.sentences:
+            s_start, s_end = sentence.start, sentence.end
+            if _inside_any(blocked, s_start, s_end):
+                continue
+            according = self._according(ctx, s_start, s_end, blocked)
+            if according:
+                found.append(according)
+            else:
+                found += self._said_clauses(ctx, s_start, s_end, blocked, used_cues)
+        return found
+
+    def _according(self, ctx: _Context, s_start: int, s_end: int, blocked: list[tuple[int, int]]) -> _Found | None:
+        text = ctx.text
+        match = _ACCORDING.search(text, s_start, s_end)
+        if not match or _in_any(blocked, match.start()):
+            return None
+        np = ctx.np_after(match.end() - 1, s_end)
+        if np is None:
+            return None
+        cue = Span(match.start(), match.start() + 12, text[match.start() : match.start() + 12])
+        if match.start() <= s_start + 1:  # According to X, CONTENT.
+            comma = text.find(",", np[1], s_end)
+            if comma < 0 or comma - np[1] > 40:
+                return None
+            c_start, c_end = _trim(text, comma + 1, s_end)
+        else:  # CONTENT, according to X.
+            c_start, c_end = _trim(text, s_start, match.start())
+        if c_end - c_start < 10 or _overlaps_any(blocked, c_start, c_end):
+            return None
+        speaker = ctx.speaker(np[0], np[1], np[2], self._anonymous)
+        return _Found(c_start, c_end, "indirect", cue, speaker, 0.7, own_sentence_speaker=True)
+
+    def _said_clauses(
+        self, ctx: _Context, s_start: int, s_end: int, blocked: list[tuple[int, int]], used_cues: set[int]
+    ) -> list[_Found]:
+        """Reported speech in one sentence: one quote per speech verb with a subject, each running to
+        the next clause that has a speaker of its own ("Lynch said ..., though she noted ...")."""
+        found: list[_Found] = []
+        taken = list(blocked)
+        while True:
+            quote = self._said_clause(ctx, s_start, s_end, taken, used_cues)
+            if quote is None:
+                return found
+            found.append(quote)
+            taken.append((quote.start, quote.end))
+            if quote.cue is not None:
+                used_cues.add(quote.cue.start)
+
+    def _said_clause(
+        self, ctx: _Context, s_start: int, s_end: int, blocked: list[tuple[int, int]], used_cues: set[int]
+    ) -> _Found | None:
+        text = ctx.text
+        cues = ctx.cues_in(s_start, s_end)
+        # A trailing attribution ("..., the source added.") governs the whole sentence, even when the
+        # sentence itself reports speech ("Clinton had told police that ..., the source added").
+        if len(cues) > 1 and _tail_is_empty(text, cues[-1].end(), s_end):
+            cues = [cues[-1], *cues[:-1]]
+        for cue in cues:
+            word = cue.group()
+            if cue.start() in used_cues or word in self.lex.fragment_verbs or _in_any(blocked, cue.start()):
+                continue
+            confidence = 0.5 if word in self.lex.weak_verbs else 0.7
+            lo = max([s_start] + [b for a, b in blocked if b <= cue.start() and b > s_start])
+            np = ctx.np_before(lo, cue.start())
+            if np is not None:
+                quote = self._clause_after(ctx, cue, np, s_start, s_end, blocked, confidence)
+                if quote:
+                    return quote
+            elif text[s_start : cue.start()].rstrip().endswith(","):
+                # CONTENT, said X.
+                np = ctx.np_after(cue.end(), s_end)
+                if np and _tail_is_empty(text, np[1], s_end):
+                    comma = text.rindex(",", s_start, cue.start())
+                    return self._content(ctx, cue, np, s_start, comma, blocked, confidence - 0.1)
+        return None
+
+    def _clause_after(
+        self,
+        ctx: _Context,
+        cue: _Cue,
+        np: tuple[int, int, str],
+        s_start: int,
+        s_end: int,
+        blocked: list[tuple[int, int]],
+        confidence: float,
+    ) -> _Found | None:
+        """'X said (on Monday) (that) CONTENT' or 'CONTENT, X said.'"""
+        text = ctx.text
+        before = text[s_start : np[0]].rstrip()
+        if before.endswith(",") and _tail_is_empty(text, cue.end(), s_end):
+            return self._content(ctx, cue, np, s_start, s_start + len(before) - 1, blocked, confidence - 0.1)
+        pos = ctx.skip_followers(cue.end(), s_end, told=cue.group() in ("told", "tells", "asked", "asks"))
+        if pos >= s_end or not _CONTENT_START.match(text, pos) or text[pos] in "\"“'‘":
+            return None
+        if cue.group().lower() in self.lex.object_verbs and not _looks_like_clause(text, pos, s_end):
+            return None  # "Islamic State claimed responsibility for the attack": an object, not speech
+        return self._content(ctx, cue, np, pos, self._content_end(ctx, pos, s_end), blocked, confidence)
+
+    def _content_end(self, ctx: _Context, pos: int, s_end: int) -> int:
+        """Where reported content starting at ``pos`` stops: a semicolon, or a later clause with a
+        speaker of its own (", though she noted ...", "; officials said ...")."""
+        text = ctx.text
+        semicolon = text.find(";", pos, s_end)
+        end = semicolon if semicolon >= 0 else s_end
+        for cue in ctx.cues_in(pos, end):
+            np = ctx.np_before(pos, cue.start())
+            if np is None:
+                continue
+            comma = text.rfind(",", pos, np[0])
+            if comma >= 0 and all(w.lower() in _CLAUSE_JOINERS for w in text[comma + 1 : np[0]].split()):
+                return comma
+        return end
+
+    def _content(
+        self,
+        ctx: _Context,
+        cue: _Cue,
+        np: tuple[int, int, str],
+        start: int,
+        end: int,
+        blocked: list[tuple[int, int]],
+        confidence: float,
+    ) -> _Found | None:
+        c_start, c_end = _trim(ctx.text, start, end)
+        if ctx.text.count(" ", c_start, c_end) < 2 or _overlaps_any(blocked, c_start, c_end):
+            return None
+        speaker = ctx.speaker(np[0], np[1], np[2], self._anonymous)
+        return _Found(
+            c_start,
+            c_end,
+            "indirect",
+            Span(cue.start(), cue.end(), cue.group()),
+            speaker,
+            confidence,
+            own_sentence_speaker=True,
+        )
+
+    # ---- speakers across sentences -------------------------------------------------------------
+
+    def _inherit(self, ctx: _Context, found: list[_Found]) -> None:
+        """Give stand-alone quotes the speaker of the quote before them; resolve he/she."""
+        doc = ctx.doc
+        # A paragraph whose quote runs on without a closing mark is continued by the next paragraph's
+        # quote, whose attribution (if any) is the speaker of both.
+        for i in range(len(found) - 2, -1, -1):
+            cur, nxt = found[i], found[i + 1]
+            runs_on = cur.unclosed and cur.speaker is None and nxt.speaker is not None and nxt.kind == "direct"
+            if runs_on and doc.sentence_at(nxt.start).paragraph == doc.sentence_at(cur.start).paragraph + 1:
+                cur.speaker, cur.cue, cur.confidence = nxt.speaker, nxt.cue, 0.75
+        for i, quote in enumerate(found):
+            if quote.speaker is not None:
+                if quote.speaker.name and quote.speaker.name.lower() in _RESOLVABLE:
+                    ctx.resolve_pronoun(quote, found[:i])
+                continue
+            if quote.kind != "direct":
+                continue
+            here = doc.sentence_index(quote.start)
+            prev = found[i - 1] if i else None
+            # A quote attributed by a trailing dash ('"..." ― Name') lends its speaker to no other quote:
+            # in such lists, every quote carries its own attribution.
+            dashed = prev is not None and prev.cue is not None and prev.cue.text in _DASHES
+            if prev and prev.speaker is not None and not dashed and doc.sentence_index(prev.end) >= here - 1:
+                quote.speaker = prev.speaker
+                quote.cue = prev.cue
+                quote.confidence = 0.7
+            elif here > 0:
+                self._introduced(ctx, quote, doc.sentences[here - 1])
+
+    def _introduced(self, ctx: _Context, quote: _Found, sentence: Sentence) -> None:
+        """'Trump wrote on Twitter:' + a quote in the next sentence or paragraph."""
+        text = ctx.text
+        if not text[sentence.start : sentence.end].rstrip().endswith(":"):
+            return
+        for cue in reversed(ctx.cues_in(sentence.start, sentence.end)):
+            np = ctx.np_before(sentence.start, cue.start())
+            if np is not None:
+                quote.speaker = ctx.speaker(np[0], np[1], np[2], self._anonymous)
+                quote.cue = Span(cue.start(), cue.end(), cue.group())
+                quote.confidence = 0.75
+                return
+
+
+class _Context:
+    """Per-article helpers: paragraphs, noun phrases around cues and speaker construction."""
+
+    def __init__(
+        self, doc: Doc, actors: list[Actor], lex: Lexicon, cues: list[_Cue], anonymous_re: re.Pattern[str]
+    ) -> None:
+        self.doc = doc
+        self.cues = cues
+        self._cue_starts = [c.start() for c in cues]
+        # Actor mentions by start offset, so that finding the actor at a speaker is a bisection.
+        self._mentions = sorted(((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda m: m[:2])
+        self._mention_starts = [m[0] for m in self._mentions]
+        self._longest_mention = max((m[1] - m[0] for m in self._mentions), default=0)
+        self.anonymous_re = anonymous_re
+        self.text = doc.text
+        self.actors = actors
+        self.lex = lex
+        self.paragraphs = _paragraph_spans(doc)
+        marks = list(_DOUBLE_MARK.finditer(self.text))
+        self._marks = [m.start() for m in marks]
+        self._mark_ends = [m.end() for m in marks]
+        self._full_names: dict[str, str | None] = {}
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        """The actor with a mention overlapping [start, end), preferring the longest mention (as
+        ``spans.actor_at``, but through the index built at construction)."""
+        best: tuple[int, Actor] | None = None
+        i = bisect_left(self._mention_starts, start - self._longest_mention)
+        while i < len(self._mentions) and self._mentions[i][0] < end:
+            m_start, m_end, actor = self._mentions[i]
+            if m_end > start and (best is None or m_end - m_start > best[0]):
+                best = (m_end - m_start, actor)
+            i += 1
+        return best[1] if best else None
+
+    def cues_in(self, lo: int, hi: int) -> list[_Cue]:
+        """The speech cues that lie wholly inside [lo, hi), in text order."""
+        i = bisect_left(self._cue_starts, lo)
+        out = []
+        while i < len(self.cues) and self.cues[i].end() <= hi:
+            out.append(self.cues[i])
+            i += 1
+        return out
+
+    def last_mark_before(self, pos: int) -> int:
+        """The end of the last double quotation mark before ``pos`` (0 if none)."""
+        i = bisect_left(self._marks, pos)
+        return self._mark_ends[i - 1] if i else 0
+
+    # -- noun phrases
+
+    def _kind(self, token: str) -> str | None:
+        """'pronoun', 'proper', 'role' or None for the head word of a speaker phrase."""
+        low = token.lower()
+        if low in self.lex.pronouns:
+            return "pronoun"
+        if low in self.lex.role_nouns:
+            return "role"
+        if token[:1].isupper() and low not in self.lex.not_names and not self._contraction(token):
+            return "proper"
+        return None
+
+    def _contraction(self, token: str) -> bool:
+        """ "We've", "It's", "That's" are contractions; "Obama's" is a possessive name."""
+        match = _CONTRACTION.search(token)
+        if match is None:
+            return False
+        if match.group().lower()[-1] != "s":
+            return True
+        stem = token[: match.start()].lower()
+        return stem in self.lex.not_names or stem in self.lex.pronouns or stem in _S_CONTRACTIONS
+
+    def np_before(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+        """The speaker phrase ending right before ``hi`` (a cue), as (start, end, head kind)."""
+        text = self.text
+        # A speaker phrase with its apposition is never longer than this; looking further back only costs.
+        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, max(lo, hi - 200), hi)]
+        i = len(toks) - 1
+        while i >= 0 and _is_gap_word(text[toks[i][0] : toks[i][1]], self.lex.subject_gap):
+            i -= 1
+        if i >= 0 and text[toks[i][1] - 1] == ",":
+            i = self._skip_apposition(toks, i)
+        while i >= 0 and text[toks[i][0]] == "(" and text[toks[i][1] - 1] == ")":
+            i -= 1  # "Sen. Marco Rubio (R-FL) called"
+        if i < 0:
+            return None
+        head_start, head_end = toks[i]
+        head = text[head_start:head_end].rstrip(",")
+        if any(c in head for c in '"“”.!?;:') and head.lower() not in self.lex.titles:
+            return None
+        kind = self._kind(head.strip("‘’'"))
+        if kind is None:
+            return None
+        end = head_start + len(head)
+        start = head_start
+        if kind != "pronoun":
+            start = self._extend_left(toks, i, kind)
+        return start, end, kind
+
+    def _skip_apposition(self, toks: list[tuple[int, int]], i: int) -> int:
+        """'Lloyd Austin, who recommended the strikes, said': the index of 'Austin,' (or ``i``)."""
+        text = self.text
+        for j in range(i - 1, max(-1, i - 14), -1):
+            if text[toks[j][1] - 1] == ",":
+                word = text[toks[j][0] : toks[j][1] - 1]
+                if self._kind(word) in ("proper", "role"):
+                    return j
+                return -1
+        return -1
+
+    def _extend_left(self, toks: list[tuple[int, int]], i: int, kind: str) -> int:
+        text = self.text
+        lex = self.lex
+        start = toks[i][0]
+        for j in range(i - 1, max(-1, i - 9), -1):
+            token = text[toks[j][0] : toks[j][1]]
+            low = token.lower()
+            if token[-1] in ',;:"“”)' or (token.endswith(".") and low not in lex.titles and len(token) > 4):
+                break
+            if low in _DETERMINERS:
+                start = toks[j][0]
+                if low == "the" and kind == "proper" and j > 0 and text[toks[j - 1][0] : toks[j - 1][1]] == "of":
+                    continue  # "Mr. Morgan of the Sierra Club"
+                break
+            proper = token[:1].isupper() and low not in lex.not_names and not self._contraction(token)
+            if (
+                proper
+                or low in lex.titles
+                or low in lex.modifiers
+                or low in lex.role_nouns
+                or (low in _CONNECTORS and kind == "proper")
+            ):
+                start = toks[j][0]
+                continue
+            break
+        # Never start on a connector ("of State Mike Pompeo" -> "State Mike Pompeo").
+        while True:
+            first = _TOKEN.match(text, start)
+            if first and first.group().lower() in _CONNECTORS and first.end() < toks[i][1]:
+                start = first.end() + 1
+                continue
+            return start
+
+    def np_after(self, pos: int, limit: int) -> tuple[int, int, str] | None:
+        """The speaker phrase starting after ``pos`` ('said a US official, who ...', 'according to X')."""
+        text = self.text
+        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, pos, min(limit, pos + 120))][:9]
+        if not toks:
+            return None
+        start = toks[0][0]
+        end = None
+        kind = None
+        for j, (a, b) in enumerate(toks):
+            token = text[a:b]
+            bare = token.rstrip('.,;:!?"”’)')
+            low = bare.lower()
+            if j == 0 and low in _DETERMINERS:
+                continue
+            if _INITIAL.match(token) or (j == 0 and any(ch.isdigit() for ch in bare)):
+                continue  # "Oscar P. Quintero", "9/11 widow Terry Strada"
+            k = self._kind(bare) if bare else None
+            if k == "pronoun":
+                if j == 0:
+                    return a, a + len(bare), "pronoun"
+                break
+            if (
+                k in ("proper", "role")
+                or low in self.lex.titles
+                or low in self.lex.modifiers
+                or (low in _CONNECTORS and kind == "proper")
+            ):
+                if k in ("proper", "role"):
+                    end, kind = a + len(bare), k
+                if bare != token and low not in self.lex.titles:
+                    break  # punctuation closes the phrase
+                continue
+            break
+        if end is None or kind is None:
+            return None
+        return start, end, kind
+
+    def sentence_subject(self, start: int, limit: int) -> tuple[tuple[int, int, str], re.Match[str]] | None:
+        """The speaker phrase that is the subject of the sentence at ``start`` and the verb after it,
+        looking past an opening phrase ("In an interview on Thursday, the senator criticized") and an
+        apposition ("Donald Trump, her opponent, bemoaned"). None when the sentence does not open so."""
+        text = self.text
+        first = _TOKEN.match(text, start)
+        if first is not None and (first.group().lower() in _OPENERS or first.group().endswith("ing")):
+            comma = text.find(",", start, min(limit, start + 100))
+            if comma < 0:
+                return None
+            start = comma + 1
+            while start < limit and text[start] == " ":
+                start += 1
+        np = self.np_after(start, limit)
+        if np is None or np[0] != start:
+            return None
+        pos = np[1]
+        if text.startswith(",", pos):  # skip an apposition
+            comma = text.find(",", pos + 1, min(limit, pos + 80))
+            pos = comma + 1 if comma > 0 else pos
+        verb = _TOKEN.match(text, pos + 1) if pos < limit else None
+        if verb is not None and verb.group().lower() in _AUXILIARIES:  # "is labeling", "has called"
+            verb = _TOKEN.match(text, verb.end() + 1)
+        if verb is None or verb.end() > limit or not _VERB_LIKE.fullmatch(verb.group()):
+            return None
+        return np, verb
+
+    def skip_followers(self, pos: int, limit: int, told: bool) -> int:
+        """The start of the reported clause after a speech verb at ``pos``."""
+        text = self.text
+        skipped = 0
+        prev = ""
+        for m in _TOKEN.finditer(text, pos, limit):
+            word = m.group().rstrip(",:")
+            low = word.lower()
+            if (
+                told
+                and skipped < 4
+                and (
+                    self._kind(word) in ("proper", "role")
+                    or low in _DETERMINERS
+                    or low in ("reporters", "journalists", "me", "us", "him", "her", "them", "parliament", "lawmakers")
+                )
+            ):
+                skipped += 1
+                continue
+            # Determiners and possessives continue a skipped phrase ("in a statement") but never start
+            # one: in "said the US holds", "the" begins the reported clause.
+            continues = low not in _CONTINUERS or prev in ("in", "on", "at")
+            if skipped < 6 and low in self.lex.verb_followers and continues:
+                skipped += 1
+                prev = low
+                continue
+            if low in _THAT:
+                nxt = _TOKEN.match(text, m.end() + 1)
+                return nxt.start() if nxt else limit
+            return m.start()
+        return limit
+
+    # -- speakers
+
+    def speaker(self, start: int, end: int, kind: str, anonymous_re: re.Pattern[str]) -> Speaker:
+        """A Speaker for the phrase [start, end): title split off, actor linked, anonymity noted."""
+        text = self.text
+        phrase = text[start:end]
+        tokens = phrase.split()
+        if kind == "pronoun":
+            return Speaker(name=phrase, start=start, end=end)
+        title, name_start = self._split_title(tokens, start)
+        if title and title.split()[-1] == "of" and title.split()[0].islower():
+            kind, title = "role", None  # "the mayor of Kharkiv": a role, not a person called Kharkiv
+        if kind == "role":
+            # A role phrase is its own name ("a senior US official"); written all in capitals after
+            # its article it names an organisation ("The Interior Ministry").
+            name_start, title = start, None
+            if len(tokens) > 1 and all(t[:1].isupper() for t in tokens[1:]):
+                kind = "proper"
+        # Link the actor named by the phrase's head word: "The GOP nominee" is not the party "GOP".
+        actor = self.actor_at(start + phrase.rstrip().rfind(" ") + 1, end)
+        name = text[name_start:end]
+        if kind == "proper" and name.lower().startswith("the "):
+            name = name[4:]
+        anonymous = False
+        if actor is not None:
+            name = actor.name
+            title = title or actor.title
+            anonymous = actor.kind == "anonymous"
+        elif kind == "proper":
+            name = self.full_name(name)
+        if kind == "role" and actor is None:
+            sentence = self.doc.sentence_at(end)
+            marker = anonymous_re.search(text, end, sentence.end)
+            first = tokens[0].lower()
+            has_name = any(t[:1].isupper() and t.lower() not in self.lex.titles for t in tokens[1:-1])
+            anonymous = bool(marker) or (first not in ("the", "his", "her", "their", "its") and not has_name)
+        return Speaker(
+            name=name, actor=actor.id if actor else None, title=title, anonymous=anonymous, start=start, end=end
+        )
+
+    def _split_title(self, tokens: list[str], start: int) -> tuple[str | None, int]:
+        """('Defense Secretary', offset of 'Lloyd') for 'Defense Secretary Lloyd Austin'."""
+        titles = self.lex.titles
+        n = len(tokens)
+        first_name = n - 1
+        while first_name > 0 and tokens[first_name - 1].lower() not in titles and tokens[first_name - 1][:1].isupper():
+            first_name -= 1
+        if first_name == 0 or not any(t.lower() in titles for t in tokens[:first_name]):
+            return None, start
+        offset = start
+        pos = 0
+        phrase = self.text[start:]
+        for t in tokens[:first_name]:
+            pos = phrase.index(t, pos) + len(t)
+        name_offset = start + phrase.index(tokens[first_name], pos)
+        title_start = start
+        if tokens[0].lower() in _DETERMINERS:
+            title_start = start + len(tokens[0]) + 1
+        title = self.text[title_start:name_offset].strip() or None
+        del offset
+        return title, name_offset
+
+    def full_name(self, name: str) -> str:
+        """'Kirby' -> 'John Kirby' when the article names him in full somewhere (a capitalised word or
+        two, not titles, right before the surname)."""
+        if " " in name or not name[:1].isupper():
+            return name
+        if name not in self._full_names:
+            full = None
+            text = self.text
+            pos = text.find(name)
+            while pos >= 0 and full is None:
+                after = pos + len(name)
+                if after >= len(text) or not text[after].isalnum():
+                    given = _GIVEN_NAMES.search(text, max(0, pos - 40), pos)
+                    if given and all(
+                        w.lower() not in self.lex.titles and w.lower() not in self.lex.not_names
+                        for w in given.group().split()
+                    ):
+                        full = text[given.start() : after]
+                pos = text.find(name, pos + 1)
+            self._full_names[name] = full
+        return self._full_names[name] or name
+
+    def resolve_pronoun(self, quote: _Found, earlier: list[_Found]) -> None:
+        """Replace 'he'/'she' by the one speaker in view: a speaker or subject of a speech verb in the
+        previous sentence or earlier in this one. Any other person named anywhere in the two sentences
+        (a known person actor) makes the pronoun ambiguous, and it is left as it is."""
+        assert quote.speaker is not None
+        doc = self.doc
+        here = doc.sentence_index(quote.speaker.start or quote.start)
+        lo = doc.sentences[max(0, here - 1)].start
+        hi = quote.speaker.start if quote.speaker.start is not None else quote.start
+        candidates: dict[str, Speaker] = {}
+        # Subjects of speech verbs in view count even when their own quote was not kept, and so does
+        # the named subject opening this sentence ("Donald Trump, her opponent, bemoaned the unrest
+        # and said he thought that ...").
+        quoted = [(q.start, q.end) for q in earlier if q.kind == "direct"] + [(quote.start, quote.end)]
+        phrases = [
+            self.np_before(doc.sentence_at(c.start()).start, c.start())
+            for c in self.cues_in(lo, hi)
+            if not _in_any(quoted, c.start())  # a verb inside a quote has a subject inside the quote
+        ]
+        opening = self.sentence_subject(doc.sentences[here].start, hi)
+        phrases.append(opening[0] if opening else None)
+        for np in phrases:
+            if np is not None and np[2] == "proper":
+                sp = self.speaker(np[0], np[1], np[2], self.anonymous_re)
+                if sp.name:
+                    candidates.setdefault(sp.actor or sp.name.split()[-1], sp)
+        for other in earlier:
+            sp = other.speaker
+            in_view = sp is not None and sp.start is not None and lo <= sp.start < hi
+            if in_view and sp and sp.name and sp.name.lower() not in self.lex.pronouns and not sp.anonymous:
+                candidates[(sp.actor or sp.name.split()[-1])] = sp
+        if len(candidates) != 1:
+            return
+        only = next(iter(candidates.values()))
+        sentence = doc.sentences[here]
+        for actor in self.actors:
+            if actor.kind not in _PERSON_KINDS or actor.id == only.actor:
+                continue
+            if actor.name.split()[-1] != (only.name or "").split()[-1] and any(
+                sentence.start <= m.start < sentence.end
+                and not (quote.speaker.start or 0) <= m.start < (quote.speaker.end or 0)
+                for m in actor.mentions
+            ):
+                return  # another person named in the same sentence: "He added that he and Biden ..."
+        quote.speaker = Speaker(
+            name=only.name,
+            actor=only.actor,
+            title=only.title,
+            anonymous=False,
+            start=quote.speaker.start,
+            end=quote.speaker.end,
+        )
+        quote.confidence = min(quote.confidence, 0.75)
+
+
+# ---- helpers over text -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """A speech verb in the text; ``start()``/``end()``/``group()`` as on a regex match."""
+
+    begin: int
+    finish: int
+    word: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.word
+
+
+def _find_cues(text: str, words: frozenset[str]) -> list[_Cue]:
+    """Every speech verb of ``words`` in ``text``, as whole words, in text order."""
+    return [_Cue(start, start + len(word), word) for start, word in find_words(text, words)]
+
+
+def find_words(text: str, words: frozenset[str] | set[str]) -> list[tuple[int, str]]:
+    """(offset, word) for every word of ``text`` (a run of three or more ASCII letters) that is one
+    of ``words``, in text order. One regex pass and a set lookup per word: several times faster on
+    news text than a regex alternating over a hundred entries or a ``str.find`` loop per entry."""
+    return [(m.start(), m.group()) for m in _LETTERS.finditer(text) if m.group() in words]
+
+
+def prefix_index(prefixes: frozenset[str] | set[str]) -> dict[str, tuple[str, ...]]:
+    """Prefixes (three letters or more) grouped by their first three letters, for ``find_prefixed``."""
+    index: dict[str, list[str]] = {}
+    for prefix in prefixes:
+        index.setdefault(prefix[:3], []).append(prefix)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def find_prefixed(text: str, index: dict[str, tuple[str, ...]]) -> list[tuple[int, str]]:
+    """(offset, prefix) for every word of ``text`` that begins with a prefix of ``index``."""
+    found: list[tuple[int, str]] = []
+    for m in _LETTERS.finditer(text):
+        candidates = index.get(m.group()[:3])
+        if candidates:
+            word = m.group()
+            found.extend((m.start(), prefix) for prefix in candidates if word.startswith(prefix))
+    return found
+
+
+def _paragraph_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans: dict[int, tuple[int, int]] = {}
+    for s in doc.sentences:
+        start = spans[s.paragraph][0] if s.paragraph in spans else s.start
+        spans[s.paragraph] = (start, s.end)
+    return list(spans.values())
+
+
+def _quoted_spans(text: str, p_start: int, p_end: int) -> list[tuple[int, int, int, int, bool]]:
+    """(mark start, content start, content end, mark end, closed) for the quotes of one paragraph."""
+    out: list[tuple[int, int, int, int, bool]] = []
+    open_double: int | None = None
+    open_width = 1
+    open_single: int | None = None
+    for m in _QUOTE_MARK.finditer(text, p_start, p_end):
+        k = m.start()
+        c = text[k]
+        width = m.end() - k
+        if c in '"“”' or width == 2:
+            if open_single is not None:
+                open_single = None  # a double mark inside a single-quoted stretch: it was an apostrophe
+            if open_double is None:
+                # Some sites open with a closing mark (”Fear. ...”): accept it where an opening fits.
+                fits = (k == p_start or text[k - 1].isspace()) and m.end() < p_end and not text[m.end()].isspace()
+                if c != "”" or fits:
+                    open_double, open_width = k, width
+            elif c == "“" and text[open_double] == "“":
+                _emit(out, text, open_double, k, False, open_width)
+                open_double, open_width = k, width
+            else:
+                _emit(out, text, open_double, k, True, open_width, width)
+                open_double = None
+            continue
+        if open_double is not None:
+            continue  # single marks inside a double quote are nested quotes or apostrophes
+        prev = text[k - 1] if k > p_start else " "
+        nxt = text[k + 1] if k + 1 < p_end else " "
+        if open_single is None:
+            opens = (k == p_start or prev in _OPENERS_BEFORE) and (nxt.isupper() or (c == "‘" and nxt.isalpha()))
+            if opens:
+                open_single = k
+        elif c in "’'" and not prev.isspace() and not nxt.isalpha():
+            _emit(out, text, open_single, k, True)
+            open_single = None
+    if open_double is not None:
+        _emit(out, text, open_double, p_end, False, open_width)
+    if open_single is not None and open_single == p_start:
+        _emit(out, text, open_single, p_end, False)
+    return out
+
+
+def _emit(
+    out: list[tuple[int, int, int, int, bool]],
+    text: str,
+    open_at: int,
+    close_at: int,
+    closed: bool,
+    open_width: int = 1,
+    close_width: int = 1,
+) -> None:
+    start, end = open_at + open_width, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    if end > start:
+        out.append((open_at, start, end, close_at + close_width if closed else close_at, closed))
+
+
+def _is_gap_word(token: str, gap: frozenset[str]) -> bool:
+    """A word that may stand between a subject and its verb: listed ones and -ly adverbs."""
+    low = token.lower()
+    return low in gap or (len(low) > 4 and low.endswith("ly") and token.isalpha() and token.islower())
+
+
+def _looks_like_clause(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start`` read as a clause ("the attacks would continue") rather than a
+    noun phrase ("responsibility for the attack"): "that", or a finite verb among the first words."""
+    words = text[start:end].split(None, 8)[:8]
+    if words and words[0].lower() == "that":
+        return True
+    return any(w.lower().strip(",") in _FINITE or (i and _PAST.fullmatch(w.strip(","))) for i, w in enumerate(words))
+
+
+def _described(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """'"...," the billionaire business mogul told People': between a closing mark and its verb, a
+    short determiner phrase is the speaker even when its head is not a known role noun."""
+    match = _DESCRIPTION.fullmatch(text, start, end)
+    if match is None:
+        return None
+    return start, start + len(match.group().rstrip()), "role"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _tail_is_empty(text: str, pos: int, end: int) -> bool:
+    """Only punctuation (or an anonymity clause after a comma) between ``pos`` and the sentence end."""
+    tail = text[pos:end].strip()
+    return not tail or (tail[0] in ".,;!?" and (tail[0] != "," or len(tail) < 120))
+
+
+def _in_any(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)

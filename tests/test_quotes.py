@@ -1,0 +1,268 @@
+"""Quotes: direct and indirect speech, and who said it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from eventdesk.datafiles import DataFileError
+from eventdesk.evaluate.quotes import QuotesOnly, evaluate, speaker_matches
+from eventdesk.extract.quotes import QuoteFinder, load_lexicon
+from eventdesk.extract.segment import segment
+from eventdesk.records import Actor, Quote, Span
+from eventdesk.settings import DEFAULT_SETTINGS
+
+POLNEAR_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes" / "PolNeAR" / "PolNeAR_dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def finder() -> QuoteFinder:
+    return QuoteFinder(DEFAULT_SETTINGS)
+
+
+def quotes_of(finder: QuoteFinder, text: str, actors: list[Actor] | None = None) -> list[Quote]:
+    return finder(segment(text), actors or [])
+
+
+def by_fragment(quotes: list[Quote], fragment: str) -> Quote:
+    matches = [q for q in quotes if fragment in q.text]
+    assert matches, f"no quote contains {fragment!r}: {[q.text for q in quotes]}"
+    return matches[0]
+
+
+def person(text: str, actor_id: str, name: str, *surfaces: str, kind: str = "official") -> Actor:
+    mentions = [Span(m.start(), m.end(), m.group()) for s in surfaces for m in re.finditer(re.escape(s), text)]
+    return Actor(actor_id, name, kind, mentions=mentions)  # type: ignore[arg-type]
+
+
+def test_direct_quote_with_speaker_after(finder: QuoteFinder) -> None:
+    text = '"We will not be intimidated by these attacks," the mayor of Kharkiv told reporters on Sunday.'
+    quote = by_fragment(quotes_of(finder, text), "intimidated")
+    assert quote.kind == "direct"
+    assert quote.text == "We will not be intimidated by these attacks"
+    assert text[quote.start : quote.end] == quote.text
+    assert quote.cue is not None and quote.cue.text == "told"
+    assert quote.speaker is not None and quote.speaker.name == "the mayor of Kharkiv"
+
+
+def test_inverted_attribution_and_anonymous_source(finder: QuoteFinder) -> None:
+    text = (
+        "“The convoy was hit twice before it reached the border”, said a senior UN official, who spoke on "
+        "condition of anonymity because he was not authorised to brief the press."
+    )
+    quote = by_fragment(quotes_of(finder, text), "convoy was hit")
+    assert quote.speaker is not None
+    assert quote.speaker.name == "a senior UN official"
+    assert quote.speaker.anonymous is True
+
+
+def test_split_quote_keeps_the_speaker_for_both_halves(finder: QuoteFinder) -> None:
+    text = (
+        "'We have no information on casualties yet', Mr Okafor said. 'The army is still clearing the "
+        "village and we expect a full report tomorrow.'"
+    )
+    quotes = quotes_of(finder, text)
+    first, second = by_fragment(quotes, "no information"), by_fragment(quotes, "clearing the village")
+    assert first.speaker is not None and first.speaker.name == "Okafor" and first.speaker.title == "Mr"
+    assert second.speaker is not None and second.speaker.name == "Okafor"
+
+
+def test_speaker_named_in_the_previous_sentence(finder: QuoteFinder) -> None:
+    text = (
+        "Interior Minister Amina Diallo, who visited the camp on Tuesday, said she was shocked by the "
+        'conditions there.\n\n"Nobody should have to live like this."'
+    )
+    quotes = quotes_of(finder, text)
+    indirect = by_fragment(quotes, "shocked by the conditions")
+    assert indirect.kind == "indirect"
+    assert indirect.speaker is not None and indirect.speaker.name == "Amina Diallo"
+    assert indirect.speaker.title == "Interior Minister"
+    direct = by_fragment(quotes, "Nobody should have to live")
+    assert direct.kind == "direct"
+    assert direct.speaker is not None and direct.speaker.name == "Amina Diallo"
+    assert direct.confidence < indirect.confidence + 0.05
+
+
+def test_quote_with_no_speaker_stays_unattributed(finder: QuoteFinder) -> None:
+    text = (
+        "Ceasefire collapses in the north\n\n"
+        '"The shelling started again at dawn and has not stopped since."\n\n'
+        "Aid groups have suspended deliveries to the area."
+    )
+    quote = by_fragment(quotes_of(finder, text), "shelling started again")
+    assert quote.speaker is None
+
+
+def test_paragraph_opening_single_quote_without_closing_mark(finder: QuoteFinder) -> None:
+    text = (
+        "Protesters gather in the capital\n\n'The government has betrayed every promise it made to us.\n\n"
+        "Police said 40 people were detained."
+    )
+    quote = by_fragment(quotes_of(finder, text), "betrayed every promise")
+    assert quote.kind == "direct"
+    assert quote.text == "The government has betrayed every promise it made to us."
+
+
+def test_apostrophes_are_not_quotes(finder: QuoteFinder) -> None:
+    text = "The rebels' commander rejected the government's offer, and the 1990s-era truce is now over."
+    assert [q for q in quotes_of(finder, text) if q.kind == "direct"] == []
+
+
+def test_scare_quotes_are_not_speech(finder: QuoteFinder) -> None:
+    text = 'The so-called "security zone" along the border has been shelled for weeks.'
+    assert [q for q in quotes_of(finder, text) if q.kind == "direct"] == []
+
+
+def test_fragment_after_called_is_attributed(finder: QuoteFinder) -> None:
+    text = 'Sen. Dana Whitfield (D-OR) called the raid "reckless and badly planned".'
+    quote = by_fragment(quotes_of(finder, text), "reckless and badly planned")
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Dana Whitfield" and quote.speaker.title == "Sen."
+
+
+def test_indirect_speech_skips_time_phrase(finder: QuoteFinder) -> None:
+    text = "Foreign Ministry spokesman Li Wen said on Friday the government holds the rebels responsible for the blast."
+    quote = by_fragment(quotes_of(finder, text), "holds the rebels")
+    assert quote.kind == "indirect"
+    assert quote.text == "the government holds the rebels responsible for the blast"
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.name == "Li Wen"
+
+
+def test_trailing_attribution_without_quote_marks(finder: QuoteFinder) -> None:
+    text = "At least 12 fighters were killed in the ambush near the dam, two local officials said."
+    quote = by_fragment(quotes_of(finder, text), "fighters were killed")
+    assert quote.kind == "indirect"
+    assert quote.text == "At least 12 fighters were killed in the ambush near the dam"
+    assert quote.speaker is not None and quote.speaker.name == "two local officials"
+    assert quote.speaker.anonymous is True
+
+
+def test_according_to_media(finder: QuoteFinder) -> None:
+    text = 'According to Reuters, the drone strike "destroyed two trucks and a weapons depot".'
+    quote = by_fragment(quotes_of(finder, text), "destroyed two trucks")
+    assert quote.speaker is not None and quote.speaker.name == "Reuters"
+    assert quote.cue is not None and quote.cue.text == "According to"
+
+
+def test_pronoun_resolved_only_when_one_person_is_in_view(finder: QuoteFinder) -> None:
+    single = "General Omar Haddad said the offensive would continue. He added that reinforcements had arrived."
+    quote = by_fragment(quotes_of(finder, single), "reinforcements had arrived")
+    assert quote.speaker is not None and quote.speaker.name == "Omar Haddad"
+    assert quote.speaker.start == single.index("He added")
+
+    two = (
+        "General Omar Haddad said the offensive would continue. He added that he and Karim Nasser "
+        "had agreed on a new timetable."
+    )
+    actors = [person(two, "a1", "Omar Haddad", "Omar Haddad"), person(two, "a2", "Karim Nasser", "Karim Nasser")]
+    quote = by_fragment(quotes_of(finder, two, actors), "new timetable")
+    assert quote.speaker is not None and quote.speaker.name == "He"
+
+
+def test_speaker_linked_to_actor_full_name(finder: QuoteFinder) -> None:
+    text = 'Defence Minister Rustam Karimov visited the front on Monday.\n\n"Our positions are holding," Karimov said.'
+    actors = [person(text, "act_k", "Rustam Karimov", "Rustam Karimov", "Karimov")]
+    actors[0].title = "Defence Minister"
+    quote = by_fragment(quotes_of(finder, text, actors), "positions are holding")
+    assert quote.speaker is not None
+    assert quote.speaker.actor == "act_k" and quote.speaker.name == "Rustam Karimov"
+    assert quote.speaker.title == "Defence Minister"
+
+
+def test_surname_expanded_from_the_text_without_actors(finder: QuoteFinder) -> None:
+    text = 'Rustam Karimov visited the front.\n\n"Our positions are holding," Karimov said.'
+    quote = by_fragment(quotes_of(finder, text), "positions are holding")
+    assert quote.speaker is not None and quote.speaker.name == "Rustam Karimov"
+
+
+def test_transcript_turns(finder: QuoteFinder) -> None:
+    text = "MODERATOR: Will the talks resume next week?\n\nAMBASSADOR KHAN: We are ready whenever they are."
+    quotes = quotes_of(finder, text)
+    answer = by_fragment(quotes, "We are ready")
+    assert answer.speaker is not None and answer.speaker.name == "AMBASSADOR KHAN"
+
+
+def test_doubled_apostrophes_are_quotation_marks(finder: QuoteFinder) -> None:
+    text = "''We will rebuild the bridge before winter,'' Mr. Haddad said on Tuesday."
+    quote = by_fragment(quotes_of(finder, text), "rebuild the bridge")
+    assert quote.text == "We will rebuild the bridge before winter"
+    assert quote.speaker is not None and quote.speaker.name == "Haddad" and quote.speaker.title == "Mr."
+
+
+def test_participle_attaches_quote_to_the_sentence_subject(finder: QuoteFinder) -> None:
+    text = (
+        'The Interior Ministry issued a statement on Sunday, saying the raid was "a flagrant violation of the truce".'
+    )
+    quote = by_fragment(quotes_of(finder, text), "flagrant violation")
+    assert quote.cue is not None and quote.cue.text == "saying"
+    assert quote.speaker is not None and quote.speaker.name == "Interior Ministry"
+
+
+def test_claimed_responsibility_is_not_reported_speech(finder: QuoteFinder) -> None:
+    text = "The Islamic State claimed responsibility for the bombing of the market in Kabul."
+    assert quotes_of(finder, text) == []
+    clause = "The Islamic State claimed that its fighters had carried out the bombing."
+    [quote] = quotes_of(finder, clause)
+    assert quote.text == "its fighters had carried out the bombing"
+
+
+def test_second_speaker_in_one_sentence_gets_its_own_quote(finder: QuoteFinder) -> None:
+    text = (
+        "Governor Ana Ruiz said the evacuation would continue through the weekend, "
+        "though officials noted that several roads remained closed."
+    )
+    quotes = quotes_of(finder, text)
+    first, second = by_fragment(quotes, "evacuation would continue"), by_fragment(quotes, "roads remained closed")
+    assert first.text == "the evacuation would continue through the weekend"
+    assert first.speaker is not None and first.speaker.name == "Ana Ruiz"
+    assert second.speaker is not None and second.speaker.name == "officials"
+
+
+def test_one_label_line_is_not_a_transcript(finder: QuoteFinder) -> None:
+    text = "BREAKING NEWS: Rebels seize the airport in a dawn assault.\n\nFighting continued into the evening."
+    assert all(q.speaker is None or q.speaker.name != "BREAKING NEWS" for q in quotes_of(finder, text))
+
+
+def test_ids_are_deterministic_and_offsets_exact(finder: QuoteFinder) -> None:
+    text = '"The bridge is gone," a resident said. Officials said repairs would take months.'
+    first, second = quotes_of(finder, text), quotes_of(finder, text)
+    assert [q.id for q in first] == [q.id for q in second]
+    for quote in first:
+        assert text[quote.start : quote.end] == quote.text
+        assert 0.0 <= quote.confidence <= 1.0
+
+
+def test_lexicon_errors_name_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "speech.yaml"
+    bad.write_text("speech_verbs: [said]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"speech\.yaml"):
+        load_lexicon(bad)
+
+
+def test_speaker_match_uses_name_or_mention() -> None:
+    text = "He said the talks failed."
+    quote = Quote("q", "the talks failed", 8, 24, "indirect", None)
+    assert not speaker_matches(quote, "He", text)
+    from eventdesk.records import Speaker
+
+    quote.speaker = Speaker(name="Omar Haddad", start=0, end=2)
+    assert speaker_matches(quote, "He", text)
+    assert not speaker_matches(quote, "He", text, use_mention=False)
+    assert speaker_matches(quote, "General Haddad", text, use_mention=False)
+
+
+@pytest.mark.skipif(not POLNEAR_DEV.exists(), reason="PolNeAR data not available")
+def test_polnear_evaluation_runs_on_a_few_articles(tmp_path: Path) -> None:
+    rows = POLNEAR_DEV.read_text(encoding="utf-8").splitlines()[:5]
+    sample = tmp_path / "sample.jsonl"
+    sample.write_text("\n".join(rows), encoding="utf-8")
+    report = evaluate(sample, QuotesOnly(), limit=3)
+    assert report.counts["documents"] == 3
+    assert report.counts["gold"] > 0
+    assert 0.0 < report.figures["content_precision"] <= 1.0
+    assert 0.0 <= report.figures["speaker_accuracy"] <= 1.0
+    assert {row for row in (json.loads(r)["id"] for r in rows)}
