@@ -1,15 +1,793 @@
-"""Places: toponyms found in the text and geocoded offline."""
+"""Places: every toponym in the text, geocoded offline.
+
+Recognition walks the capitalised tokens once and looks each stretch up in the gazetteer, longest
+first (one dict access per candidate length). A match is dropped when it is really part of another
+name: a person's ("Lloyd Austin", "Mr Kirby"), a medium's or organisation's ("the Washington Post",
+"Kurdistan 24 TV"), or an actor mention from the actors stage. Unknown capitalised phrases count as
+places when the text says so ("the village of X", "near X", "X province", "in X, <known place>").
+
+Resolution ranks each name's namesakes by a prior (population, or the weight of a country or
+division), the countries the article names, "City, State" patterns and feature words ("X
+province"), and gives every mention of one name in an article the same reading.
+"""
 
 from __future__ import annotations
 
+import itertools
+import math
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from eventdesk.extract.gazetteer import ALIAS_PENALTY, TOKEN_RE, Entry, Gazetteer, Name, fold, km
 from eventdesk.extract.segment import Doc
-from eventdesk.records import Actor, Place
+from eventdesk.records import Actor, Place, stable_id
 from eventdesk.settings import Settings
+
+# Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
+CONNECTORS = frozenset(
+    "of and de del della la le les el al ad ar as an ash az at ez es ed the upon on da do dos das di du "
+    "des sur am im y e i bin ibn van von der den aan".split()
+)
+# Arabic-style names may start with a lower-case article: "al-Qaim", "as-Sulaymaniyah".
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|an|ash|az|at|ez|es|ed)-[A-Z]")
+_ARTICLES = frozenset("al el ad ar as an ash az at ez es ed".split())
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# A letter outside ASCII ("ô", "ī") or a typographic apostrophe: its token needs real folding.
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f](?<=\w)|[’ʻʼ‘]")
+_DEMONYM_LIKE = re.compile(r"(?:ian|ians|ese|ish|ans|ic|ics)$")
+# Words that turn a following feature word into a division or a settlement hint.
+_DIVISION_WORDS = frozenset(
+    "province district county governorate region oblast state prefecture department territory emirate canton".split()
+    # "New York Governor Andrew Cuomo", "the Alberta Premier": offices of a division.
+    + "governor gov premier legislature statehouse".split()
+)
+_SETTLEMENT_WORDS = frozenset("city town village township municipality borough".split())
+_HINT_SUFFIXES = {"division": ("state", "province", "governorate", "region", "oblast"), "settlement": ("city",)}
+
+# Actor kinds whose mention, when it contains a name, makes the name part of that actor's name.
+_VETO_KINDS_ANY = frozenset({"media", "organization", "armed_group"})
+_VETO_KINDS_NOT_COUNTRY = frozenset({"media", "organization", "armed_group", "person", "international"})
+
+# Scoring weights (log10-population scale; see gazetteer priors).
+COUNTRY_VOTE_BONUS = 1.5
+ADMIN1_VOTE_BONUS = 1.5
+HINT_BONUS = 2.5
+SAME_COUNTRY_AS_CONTAINER = 4.0
+NEAR_CONTAINER = 2.0
+# How far a place may lie from the centre of the division said to contain it.
+NEAR_CONTAINER_KM = 800.0
+CONTAINS_BONUS = 3.0
+# Towns of an article lie near each other ("Edmonton" and "Enfield" in London, not in Alberta and
+# Connecticut): a namesake near another name's namesake scores this much per such name (up to 2).
+PROXIMITY_BONUS = 1.5
+PROXIMITY_CELL_DEGREES = 1.0
+# Only the most likely namesakes of a name take part in the proximity test (it must stay cheap).
+PROXIMITY_CANDIDATES = 8
+ANCHOR_KINDS = frozenset({"country"})
+_LOCAL_KINDS = frozenset({"city", "county"})
+# Company suffixes, often written in lower case in newswire ("Norton co").
+_CORPORATE = frozenset({"inc", "corp", "co", "ltd", "plc", "llc"})
+_LIST_SEPARATORS = frozenset({", ", " and ", ", and ", " or ", ", or "})
+_CONTAINER_KINDS = frozenset({"country", "admin1", "subdivision", "region", "county"})
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A recognised stretch of text and its gazetteer readings (none for an unknown name)."""
+
+    start: int
+    end: int
+    key: str
+    names: list[Name]
+    hint: str | None = None  # "division" | "settlement", from a feature word after the name
+    confidence: float = 0.9
+    weak: bool = False  # an unknown name after "in": kept only when ", <known place>" follows
+    container: _Mention | None = None  # the place after ", " ("Paris, Texas")
+    contains: list[_Mention] = field(default_factory=list)  # the places before ", <this>"
+    entry: Entry | None = None
+    margin: float = 0.0
+    inside: Entry | None = None  # geocoded to this container: no namesake of ours lies in it
+
+    @property
+    def hint_words(self) -> tuple[str, ...]:
+        """Words a division's or settlement's longer name ends with, for the hint."""
+        return _HINT_SUFFIXES.get(self.hint or "", ())
+
+
+class _Tokens:
+    """The article's tokens: spans, text and folded text; ``lower_words`` (made on first use) is
+    the set of words the article writes in lower case somewhere."""
+
+    __slots__ = ("_lower_words", "folded", "spans", "text", "words")
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], words: list[str], folded: list[str]) -> None:
+        self.text = text
+        self.spans = spans
+        self.words = words
+        self.folded = folded
+        self._lower_words: set[str] | None = None
+
+    @property
+    def lower_words(self) -> set[str]:
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.text))
+        return self._lower_words
 
 
 class PlaceFinder:
-    def __init__(self, settings: Settings) -> None:
+    """Finds and geocodes the places of an article. Build once per process (it loads the
+    gazetteer, 1-2 s); calls are pure functions of (doc, actors).
+
+    ``finder(doc, actors)`` returns every place mention in text order. Each ``Place`` has offsets
+    into ``doc.text``, the id ``stable_id("pl", doc.key, start, end)``, the chosen gazetteer
+    reading (name, country, admin1, lat/lon, GeoNames id when from GeoNames, feature) and a
+    confidence: about 0.9 for a clear reading, less when namesakes competed, 0.2-0.5 for names the
+    gazetteer lacks. Those are placed in the place the text puts them in ("Pandi, Bulacan"), else
+    in the article's dominant country, else left without coordinates.
+    ``actors`` (the actors stage's output, may be empty) vetoes names inside media, organisation,
+    armed-group and person mentions; countries stay places even when listed as state actors.
+    """
+
+    def __init__(self, settings: Settings, gazetteer: Gazetteer | None = None) -> None:
         self.settings = settings
+        self.gazetteer = gazetteer or Gazetteer(settings.min_city_population)
+        self.words = self.gazetteer.words
 
     def __call__(self, doc: Doc, actors: list[Actor]) -> list[Place]:
-        return []
+        text = doc.text
+        tokens = _tokenize(text)
+        vetoes = _actor_spans(actors)
+        mentions = self._recognise(text, tokens, vetoes)
+        self._link_containers(text, mentions)
+        self._hint_lists(text, mentions)
+        mentions = [m for m in mentions if not m.weak or (m.container is not None and m.container.names)]
+        self._resolve(mentions)
+        dominant = self._dominant_country(mentions)
+        return [_place(doc, text, m, dominant) for m in mentions]
+
+    # -- recognition ------------------------------------------------------------------------
+
+    def _recognise(self, text: str, tokens: _Tokens, vetoes: list[tuple[int, int, str]]) -> list[_Mention]:
+        """One left-to-right pass over the tokens that can start a name: the longest gazetteer
+        match, unless a veto makes it part of another name; else an unknown name marked by context."""
+        mentions: list[_Mention] = []
+        persons: set[str] = set()  # names seen as part of a person's name ("Barack Obama")
+        words, spans = tokens.words, tokens.spans
+        count = len(words)
+        # Names start at a capital ("Iraq") or at an Arabic article ("al-Qaim").
+        starts = [k for k, word in enumerate(words) if word[0].isupper() or word in _ARTICLES]
+        i = 0
+        for start_index in starts:
+            if start_index < i:
+                continue
+            i = start_index
+            if words[i] in _ARTICLES and not _ARTICLE_PREFIX.match(text, spans[i][0]):
+                continue
+            found = self._longest_match(text, tokens, i, mentions)
+            if found is None:
+                unknown = self._unknown_place(text, tokens, i)
+                if unknown is not None:
+                    mention, last = unknown
+                    if not _vetoed_by_actor(vetoes, mention.start, mention.end, is_country=False):
+                        mentions.append(mention)
+                    i = last + 1
+                continue
+            last, names = found
+            start, end = spans[i][0], spans[last][1]
+            veto = self._name_veto(text, tokens, i, last, names, mentions)
+            skip_to = None
+            if veto is not None:
+                skip_to, is_person = veto
+                if is_person and not _strong(names):
+                    persons.add(" ".join(tokens.folded[i : last + 1]))
+            elif not _modifier_compound(text, tokens, last):  # "Seattle-based Starbucks" names Seattle
+                is_country = any(n.entry.kind == "country" for n in names)
+                if _vetoed_by_actor(vetoes, start, end, is_country, _strong(names), last == i):
+                    skip_to = last
+            if (
+                skip_to is None
+                and last == i
+                and not _strong(names)
+                and tokens.folded[i] in tokens.lower_words
+                and _sentence_initial(text, start)
+            ):
+                skip_to = last  # "Mobile phones ..." at a sentence start
+            if skip_to is not None:
+                i = skip_to + 1
+                continue
+            nxt = last + 1
+            if (
+                nxt < count
+                and _gap(text, spans, last, nxt) == " "
+                and words[nxt][:1].isupper()
+                and tokens.folded[nxt] in self.words.landmark_words
+            ):
+                # "Islington Bay", "Centennial Park": another, smaller place than the town.
+                mentions.append(_Mention(start, spans[nxt][1], "", [], confidence=0.45))
+                i = nxt + 1
+                continue
+            mention = _Mention(start, end, " ".join(tokens.folded[i : last + 1]), names)
+            self._set_hint(mention, self._feature_hint(text, tokens, i, last))
+            mentions.append(mention)
+            i = last + 1
+        # "Obama said": a bare surname whose full name appeared elsewhere in the article.
+        return [m for m in mentions if m.key not in persons or _strong(m.names)]
+
+    def _longest_match(
+        self, text: str, tokens: _Tokens, i: int, mentions: list[_Mention]
+    ) -> tuple[int, list[Name]] | None:
+        """The last token index and readings of the longest gazetteer name starting at token i."""
+        words, spans, folded = tokens.words, tokens.spans, tokens.folded
+        gazetteer = self.gazetteer
+        lookup = gazetteer.names.get
+        prefixes = gazetteer.prefixes
+        best: tuple[int, list[Name]] | None = None
+        key = folded[i]
+        j = i
+        while True:
+            names = lookup(key)
+            if names:
+                usable = _usable(text, spans[i][0], spans[j][1], names, mentions)
+                if usable:
+                    best = (j, usable)
+            if key not in prefixes:
+                break
+            j += 1
+            if j >= len(words) or j - i >= gazetteer.max_tokens:
+                break
+            gap = text[spans[j - 1][1] : spans[j][0]]
+            if gap not in ("", " "):
+                break
+            word = words[j]
+            if word[0].isalpha() and not word[0].isupper() and folded[j] not in CONNECTORS and word[1:2] not in "'’":
+                break  # a lower-case word ends a name, except "of", "de", ... and "d'Ivoire"
+            key = f"{key} {folded[j]}"
+        # A lone common word ("March", "Police") is not a town, whatever the gazetteer says.
+        if best is not None and best[0] == i and folded[i] in self.words.common_words and not _strong(best[1]):
+            return None
+        return best
+
+    def _name_veto(
+        self, text: str, tokens: _Tokens, i: int, last: int, names: list[Name], mentions: list[_Mention]
+    ) -> tuple[int, bool] | None:
+        """None when the match stands; else (the last token index to skip, whether the name was
+        found to be a person's: then its other, bare mentions are persons too)."""
+        words, spans, folded = tokens.words, tokens.spans, tokens.folded
+        w = self.words
+        # "Mr Kirby", "Sen. Marco Rubio", "President Lincoln".
+        if i >= 1 and _gap(text, spans, i - 1, i) == " " and folded[i - 1] in w.titles:
+            return last, True
+        # "Sen. Marco Rubio", "George W. Bush": a title or an initial before the name.
+        if i >= 2 and words[i - 1] == "." and _gap(text, spans, i - 2, i - 1) == "":
+            before = words[i - 2]
+            if folded[i - 2] in w.titles or (len(before) == 1 and before.isupper() and not _broad(names)):
+                return last, True
+        broad = _broad(names)
+        # "Lloyd Austin": an unknown capitalised word right before a town's name makes a person.
+        if i >= 1 and _gap(text, spans, i - 1, i) == " " and not broad:
+            before = words[i - 1]
+            after_place = bool(mentions) and mentions[-1].end == spans[i - 1][1]
+            if (
+                before[:1].isupper()
+                and before.isalpha()
+                and not before.isupper()
+                and not after_place
+                and folded[i - 1] not in w.harmless_before
+                and folded[i - 1] not in w.place_cue_nouns  # "SOS Children's Village Malakal"
+            ):
+                if not _sentence_initial(text, spans[i - 1][0]):
+                    return last, True
+                # "Overall Edmonton received a B": a sentence-initial word is capitalised anyway;
+                # it is a first name only if the article never writes it in lower case.
+                if folded[i - 1] not in w.common_words and folded[i - 1] not in tokens.lower_words:
+                    return last, False
+        nxt = last + 1
+        if nxt >= len(words) or _gap(text, spans, last, nxt) != " ":
+            return None
+        following = folded[nxt]
+        # "the Washington Post", "Texas Rangers", "Norton Co" (but not "Baghdad news").
+        if following in w.org_heads and (words[nxt][:1].isupper() or following in _CORPORATE):
+            return nxt, False
+        # "Marburg virus", "Lassa fever": named after the place, not about it.
+        if following in w.named_after_words:
+            return nxt, False
+        # "Kurdistan 24 TV", "Kurdistan 24 reported": a channel named with a number.
+        if following.isdigit() and len(following) <= 3 and nxt + 1 < len(words):
+            after = words[nxt + 1]
+            if _gap(text, spans, nxt, nxt + 1) == " " and (after[:1].isupper() or fold(after) in w.org_heads):
+                return nxt, False
+        # "David Nabarro", "Abu Shok": a town's name followed by an unknown capitalised word
+        # starts a person's or a longer place's name ("Glasgow Police" and "Texas Governor" stand).
+        if (
+            not _strong(names)
+            and last == i
+            and words[nxt][:1].isupper()
+            and words[nxt].isalpha()
+            and not words[nxt].isupper()
+            and not any(
+                following in group
+                for group in (w.harmless_before, w.feature_words, w.titles, w.common_words, w.landmark_words)
+            )
+            and not _strong(self.gazetteer.lookup(following))
+        ):
+            return last, False
+        return None
+
+    def _feature_hint(self, text: str, tokens: _Tokens, i: int, last: int) -> str | None:
+        """ "division" or "settlement" when a feature word follows the name ("Idlib province") or
+        precedes it with "of" ("the state of Washington")."""
+        folded, spans = tokens.folded, tokens.spans
+        nxt = last + 1
+        word = ""
+        if nxt < len(folded) and _gap(text, spans, last, nxt) == " ":
+            word = folded[nxt]
+        if word not in _DIVISION_WORDS and word not in _SETTLEMENT_WORDS and i >= 2 and folded[i - 1] == "of":
+            word = folded[i - 2]
+        if word in _DIVISION_WORDS:
+            return "division"
+        if word in _SETTLEMENT_WORDS:
+            return "settlement"
+        return None
+
+    def _set_hint(self, mention: _Mention, hint: str | None) -> None:
+        """Record a division/settlement hint; a division may be listed under a longer name
+        ("Washington state", "the state of Washington" -> "Washington State")."""
+        if hint is None:
+            return
+        mention.hint = hint
+        lookup = self.gazetteer.lookup
+        extra = [n for word in mention.hint_words for n in lookup(f"{mention.key} {word}")]
+        mention.names = mention.names + [n for n in extra if n not in mention.names]
+
+    def _link_containers(self, text: str, mentions: list[_Mention]) -> None:
+        """ "Paris, Texas" / "Pandi, Bulacan" / "Buffalo, New York": a place directly after ", "
+        contains the one before when it can be a division or a country."""
+        for index, (before, after) in enumerate(itertools.pairwise(mentions)):
+            if text[before.end : after.start] not in (", ", ","):
+                continue
+            # A list of countries or of divisions ("Kenya, Uganda", "Nyanza, Rift Valley",
+            # "Washington, Pennsylvania and California") is not a containment: the first must be
+            # able to be a town, the second a division or country that does not go on the list.
+            if before.names and (_broad(before.names) or not any(n.entry.kind in _LOCAL_KINDS for n in before.names)):
+                continue
+            if _continues_list(text, after, mentions[index + 2 : index + 3]):
+                continue
+            if not _can_contain(after.names) and after.names:
+                self._set_hint(after, "division")  # "New York" -> "New York State"
+            if _can_contain(after.names):
+                before.container = after
+                after.contains.append(before)
+
+    def _hint_lists(self, text: str, mentions: list[_Mention]) -> None:
+        """ "Oregon, Washington and Idaho": a name listed next to divisions is a division too."""
+        for before, after in itertools.pairwise(mentions):
+            if text[before.end : after.start] not in _LIST_SEPARATORS:
+                continue
+            for one, other in ((before, after), (after, before)):
+                if one.hint is None and one.names and one.container is None and _division_first(other.names):
+                    self._set_hint(one, "division")
+
+    def _unknown_place(self, text: str, tokens: _Tokens, i: int) -> tuple[_Mention, int] | None:
+        """A capitalised phrase the gazetteer lacks that the context marks as a place: "the village
+        of X", "near X", "X province", or "in X" when ", <known place>" follows (checked later)."""
+        words, spans, folded = tokens.words, tokens.spans, tokens.folded
+        w = self.words
+        if not words[i].isalpha() or words[i].isupper():
+            return None
+        before = folded[i - 1] if i >= 1 and _gap(text, spans, i - 1, i) == " " else ""
+        cue_noun = before == "of" and i >= 2 and folded[i - 2] in w.place_cue_nouns
+        if not cue_noun and before not in w.place_cues and not any(f in w.feature_words for f in folded[i + 1 : i + 5]):
+            return None  # no cue before and no feature word after: the usual case, decided cheaply
+        last = i
+        while (
+            last + 1 < len(words)
+            and last - i < 3
+            and _gap(text, spans, last, last + 1) == " "
+            and words[last + 1][:1].isupper()
+            and words[last + 1].isalpha()
+            and folded[last + 1] not in w.feature_words
+        ):
+            last += 1
+        nxt = last + 1
+        feature = nxt < len(words) and folded[nxt] in w.feature_words and _gap(text, spans, last, nxt) == " "
+        if not (feature or cue_noun or before in w.place_cues):
+            return None
+        phrase = folded[i : last + 1]
+        if any(p in w.common_words or p in w.titles for p in phrase):
+            return None
+        if any(_DEMONYM_LIKE.search(p) for p in phrase) and (feature or last == i):
+            return None  # "Philippine Department", "in English"
+        start, end = spans[i][0], spans[last][1]
+        if feature:
+            # "Metcalfe County", "Idlib province": a feature word after the name.
+            if words[nxt][:1].isupper():
+                end = spans[nxt][1]
+            hint = "settlement" if folded[nxt] in _SETTLEMENT_WORDS else "division"
+            return _Mention(start, end, "", [], hint=hint, confidence=0.5), last
+        if cue_noun:
+            return _Mention(start, end, "", [], confidence=0.5), last
+        if before in w.place_cues_strong:
+            return _Mention(start, end, "", [], confidence=0.45), last
+        return _Mention(start, end, "", [], confidence=0.4, weak=True), last
+
+    # -- resolution -------------------------------------------------------------------------
+
+    def _resolve(self, mentions: list[_Mention]) -> None:
+        votes = _country_votes(mentions)
+        top_vote = max(votes.values(), default=0.0)
+        admin1_votes = _admin1_votes(mentions)
+        by_key = _group_by_name(mentions)
+        cells = _proximity_cells(by_key)
+        # Containers first: "Paris, Texas" needs Texas resolved before Paris.
+        order = sorted(by_key.items(), key=lambda item: not any(m.contains for m in item[1]))
+        for key, group in order:
+            # A hint may have added readings to some mentions only ("Washington state").
+            names = list(dict.fromkeys(n for m in group for n in m.names))
+            scored = sorted(
+                (
+                    (
+                        self._score(name, group, votes, top_vote, admin1_votes) + _proximity(name.entry, key, cells),
+                        index,
+                    )
+                    for index, name in enumerate(names)
+                ),
+                reverse=True,
+            )
+            best_score, best_index = scored[0]
+            margin = best_score - scored[1][0] if len(scored) > 1 else 5.0
+            entry = names[best_index].entry
+            # "EDMONTON, Ky.": when the text puts the name in a place where none of our namesakes
+            # lies, the town is missing from the gazetteer; its container is the best point.
+            inside = None
+            if entry.kind in _LOCAL_KINDS:
+                inside = next(
+                    (
+                        m.container.entry
+                        for m in group
+                        if m.container is not None
+                        and m.container.entry is not None
+                        and m.container.entry.kind in _CONTAINER_KINDS
+                        and not _compatible(entry, m.container.entry)
+                    ),
+                    None,
+                )
+            for mention in group:
+                mention.entry = entry if inside is None else None
+                mention.inside = inside
+                mention.margin = margin
+
+    def _score(
+        self,
+        name: Name,
+        group: list[_Mention],
+        votes: dict[str, float],
+        top_vote: float,
+        admin1_votes: set[str],
+    ) -> float:
+        entry = name.entry
+        score = entry.prior - (ALIAS_PENALTY if name.alias else 0.0)
+        if entry.country_code and top_vote > 0:
+            score += COUNTRY_VOTE_BONUS * votes.get(entry.country_code, 0.0) / top_vote
+        if entry.admin1 and entry.kind in ("city", "county") and entry.admin1 in admin1_votes:
+            score += ADMIN1_VOTE_BONUS
+        bonus = 0.0
+        for mention in group:
+            found = 0.0
+            if (mention.hint == "division" and entry.feature in ("admin1", "region")) or (
+                mention.hint == "settlement" and entry.feature == "city"
+            ):
+                found += HINT_BONUS
+            container = mention.container.entry if mention.container is not None else None
+            if container is not None and container is not entry and _same_country(entry, container):
+                found += SAME_COUNTRY_AS_CONTAINER
+                if container.kind != "country" and _near(entry, container, NEAR_CONTAINER_KM):
+                    found += NEAR_CONTAINER
+            # "Atlanta, Georgia": a container that holds a namesake of the place before it.
+            if entry.kind != "city" and any(
+                _compatible(n.entry, entry) for inner in mention.contains for n in inner.names
+            ):
+                found += CONTAINS_BONUS
+            bonus = max(bonus, found)
+        return score + bonus
+
+    def _dominant_country(self, mentions: list[_Mention]) -> Entry | None:
+        """The country most of the article's resolved places lie in, if one clearly leads."""
+        counts: dict[str, int] = defaultdict(int)
+        for mention in mentions:
+            if mention.entry is not None and mention.entry.country_code:
+                counts[mention.entry.country_code] += 1
+        if not counts:
+            return None
+        code, top = max(counts.items(), key=lambda item: item[1])
+        return self.gazetteer.countries.get(code) if top * 2 > sum(counts.values()) else None
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _tokenize(text: str) -> _Tokens:
+    """One regex pass; words and folded words are slices of the text and of its lower-cased copy
+    (lower-casing almost always keeps every offset; tokens with non-ASCII letters such as "Côte"
+    are then folded one by one)."""
+    spans = [match.span() for match in TOKEN_RE.finditer(text)]
+    words = [text[start:end] for start, end in spans]
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return _Tokens(text, spans, words, [fold(w) for w in words])
+    folded = [lowered[start:end] for start, end in spans]
+    if not text.isascii():
+        for match in _NON_ASCII_LETTER.finditer(text):
+            index = bisect_right(spans, (match.start(), len(text))) - 1
+            if index >= 0 and spans[index][0] <= match.start() < spans[index][1]:
+                folded[index] = fold(words[index])
+    return _Tokens(text, spans, words, folded)
+
+
+def _modifier_compound(text: str, tokens: _Tokens, last: int) -> bool:
+    """True for "Seattle-based", "US-led": the name followed by "-" and a lower-case word."""
+    nxt = last + 1
+    return (
+        nxt + 1 < len(tokens.words)
+        and tokens.words[nxt] == "-"
+        and _gap(text, tokens.spans, last, nxt) == ""
+        and tokens.words[nxt + 1].islower()
+    )
+
+
+def _gap(text: str, spans: list[tuple[int, int]], a: int, b: int) -> str:
+    return text[spans[a][1] : spans[b][0]]
+
+
+def _strong(names: list[Name]) -> bool:
+    """True when a reading is a country, a division or a region: names that are rarely words."""
+    return any(n.entry.kind in ("country", "admin1", "region", "continent") for n in names)
+
+
+def _broad(names: list[Name]) -> bool:
+    """Countries, continents and regions: not vetoed by a capitalised word before them."""
+    return any(n.entry.kind in ("country", "continent", "region") for n in names)
+
+
+def _usable(text: str, start: int, end: int, names: list[Name], mentions: list[_Mention]) -> list[Name]:
+    """The readings whose spelling rules the text satisfies (abbreviations, "<place>, Ky.")."""
+    surface = None
+    after_comma = None
+    usable = []
+    for name in names:
+        if name.exact is not None:
+            if surface is None:
+                surface = text[start:end]
+            if surface != name.exact:
+                continue
+        if name.after_comma:
+            if after_comma is None:
+                after_comma = bool(mentions) and text[mentions[-1].end : start] in (", ", ",")
+            if not after_comma:
+                continue
+        usable.append(name)
+    return usable
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def _actor_spans(actors: list[Actor]) -> list[tuple[int, int, str]]:
+    spans = [(m.start, m.end, a.kind) for a in actors for m in a.mentions if a.kind in _VETO_KINDS_NOT_COUNTRY]
+    spans.extend((m.start, m.end, "official_title") for a in actors if a.kind == "official" for m in a.mentions)
+    return spans
+
+
+def _vetoed_by_actor(
+    vetoes: list[tuple[int, int, str]],
+    start: int,
+    end: int,
+    is_country: bool,
+    strong: bool = False,
+    one_word: bool = True,
+) -> bool:
+    """True when an actor mention makes [start, end) part of a non-place name.
+
+    Countries stay places inside officials' and persons' mentions ("US Defense Secretary") and when
+    the actors stage lists them as states; only media, organisations and armed groups that carry a
+    country's name ("Voice of America", "Islamic State of Iraq") absorb it. An official's mention
+    absorbs a name that is not at its start ("Defense Secretary Lloyd Austin", not "Texas Governor").
+    A person's mention absorbs a town inside it ("Lloyd Austin") or a one-word name it equals
+    ("Kirby"), but not a division or region, nor a multi-word place name it merely repeats: a
+    guess of the actors stage such as "Gaza Strip" or "Cedar City" as a person is not trusted.
+    """
+    for a_start, a_end, kind in vetoes:
+        if a_start >= end or start >= a_end:
+            continue
+        longer = a_end - a_start > end - start
+        if kind == "official_title":
+            if not is_country and start > a_start:
+                return True
+        elif is_country:
+            if kind in _VETO_KINDS_ANY and longer:
+                return True
+        elif kind == "person":
+            if not strong and (longer or (a_start == start and a_end == end and one_word)):
+                return True
+        elif longer or kind == "media":
+            return True
+    return False
+
+
+def _cell(entry: Entry) -> tuple[int, int] | None:
+    if entry.lat is None or entry.lon is None or entry.kind not in _LOCAL_KINDS:
+        return None
+    return int(entry.lat // PROXIMITY_CELL_DEGREES), int(entry.lon // PROXIMITY_CELL_DEGREES)
+
+
+def _proximity_cells(by_key: dict[str, list[_Mention]]) -> dict[tuple[int, int], set[str]]:
+    """Grid cell -> the names with a likely namesake (town or county) in it."""
+    cells: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for key, group in by_key.items():
+        names = group[0].names
+        if len(names) > PROXIMITY_CANDIDATES:
+            names = sorted(names, key=lambda n: -n.entry.prior)[:PROXIMITY_CANDIDATES]
+        for name in names:
+            cell = _cell(name.entry)
+            if cell is not None:
+                cells[cell].add(key)
+    return cells
+
+
+def _proximity(entry: Entry, key: str, cells: dict[tuple[int, int], set[str]]) -> float:
+    """PROXIMITY_BONUS for each other name (up to two) with a namesake in or next to entry's cell."""
+    cell = _cell(entry)
+    if cell is None or len(cells) < 2:
+        return 0.0
+    near: set[str] = set()
+    lat, lon = cell
+    for d_lat in (-1, 0, 1):
+        for d_lon in (-1, 0, 1):
+            near.update(cells.get((lat + d_lat, lon + d_lon), ()))
+    near.discard(key)
+    return PROXIMITY_BONUS * min(len(near), 2)
+
+
+def _group_by_name(mentions: list[_Mention]) -> dict[str, list[_Mention]]:
+    """Mentions of one name share one reading ("EDMONTON, Ky." then "Edmonton police"), unless the
+    text puts them in different places ("Paris, Texas" and "Paris, France"): then each container
+    gets its own group, and bare mentions join the first."""
+    by_key: dict[str, list[_Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.names:
+            by_key[mention.key].append(mention)
+    for key, group in list(by_key.items()):
+        containers = list(dict.fromkeys(m.container.key for m in group if m.container is not None))
+        if len(containers) > 1:
+            del by_key[key]
+            for mention in group:
+                where = mention.container.key if mention.container is not None else containers[0]
+                by_key[f"{key}|{where}"].append(mention)
+    return by_key
+
+
+def _can_contain(names: list[Name]) -> bool:
+    return any(n.entry.kind in _CONTAINER_KINDS and n.entry.country_code for n in names)
+
+
+def _continues_list(text: str, mention: _Mention, following: list[_Mention]) -> bool:
+    """True when ``mention`` and the next one are both divisions in a list ("..., Pennsylvania and
+    California")."""
+    return bool(following) and (
+        text[mention.end : following[0].start] in _LIST_SEPARATORS
+        and _division_first(mention.names)
+        and _division_first(following[0].names)
+    )
+
+
+def _division_first(names: list[Name]) -> bool:
+    """True when a name's likeliest reading, on priors alone, is a division ("Oregon")."""
+    if not names:
+        return False
+    best = max(names, key=lambda n: n.entry.prior - (ALIAS_PENALTY if n.alias else 0.0))
+    return best.entry.kind in ("admin1", "subdivision")
+
+
+def _same_country(a: Entry, b: Entry) -> bool:
+    return a.country_code is not None and a.country_code == b.country_code
+
+
+def _compatible(inner: Entry, outer: Entry) -> bool:
+    """Can ``inner`` lie in ``outer``? Same country, and near the centre of a division."""
+    if not _same_country(inner, outer):
+        return False
+    return outer.kind == "country" or inner.admin1 == outer.admin1 or _near(inner, outer, NEAR_CONTAINER_KM)
+
+
+def _admin1_votes(mentions: list[_Mention]) -> set[str]:
+    """Divisions the article names unambiguously ("Texas"): their towns are preferred."""
+    found: set[str] = set()
+    for mention in mentions:
+        admin1s = {n.entry.admin1 for n in mention.names if n.entry.kind in ("admin1", "subdivision")}
+        if len(admin1s) == 1 and all(n.entry.kind in ("admin1", "subdivision") for n in mention.names):
+            found.update(a for a in admin1s if a)
+    return found
+
+
+def _country_votes(mentions: list[_Mention]) -> dict[str, float]:
+    """How strongly the article is about each country: named countries count most."""
+    votes: dict[str, float] = defaultdict(float)
+    for mention in mentions:
+        names = mention.names
+        if not names:
+            continue
+        countries = {n.entry.country_code for n in names}
+        if len(countries) == 1 and None not in countries:
+            code = next(iter(countries))
+            votes[code] += 2.0 if any(n.entry.kind in ANCHOR_KINDS for n in names) else 1.0
+        else:
+            ranked = sorted((n.entry.prior - n.alias for n in names), reverse=True)
+            top = max(names, key=lambda n: n.entry.prior - n.alias)
+            if top.entry.country_code and (len(ranked) == 1 or ranked[0] - ranked[1] >= 1.5):
+                votes[top.entry.country_code] += 0.5
+    return votes
+
+
+def _near(a: Entry, b: Entry, limit_km: float) -> bool:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return km(a.lat, a.lon, b.lat, b.lon) <= limit_km
+
+
+def _confidence(mention: _Mention) -> float:
+    if mention.entry is None:
+        return mention.confidence
+    certainty = 1.0 - math.exp(-max(mention.margin, 0.0))
+    return round(mention.confidence * (0.6 + 0.4 * certainty), 3)
+
+
+def _place(doc: Doc, text: str, mention: _Mention, dominant: Entry | None) -> Place:
+    common = {
+        "id": stable_id("pl", doc.key, mention.start, mention.end),
+        "start": mention.start,
+        "end": mention.end,
+        "text": text[mention.start : mention.end],
+    }
+    entry = mention.entry
+    if entry is not None:
+        return Place(
+            name=entry.name,
+            country_code=entry.country_code,
+            admin1=entry.admin1,
+            lat=entry.lat,
+            lon=entry.lon,
+            geonameid=entry.geonameid,
+            feature=entry.feature,
+            confidence=_confidence(mention),
+            **common,
+        )
+    container = mention.inside or (mention.container.entry if mention.container is not None else None)
+    if container is not None:
+        # An unknown village inside a known place: geocoded to that place, at lower confidence.
+        return Place(
+            name=common["text"],
+            country_code=container.country_code,
+            admin1=container.admin1,
+            lat=container.lat,
+            lon=container.lon,
+            feature="other",
+            confidence=round(mention.confidence * 0.8, 3),
+            **common,
+        )
+    feature = "city" if mention.hint == "settlement" else "admin1" if mention.hint == "division" else "other"
+    if dominant is not None:
+        # An unknown place in an article about one country: the country is the best point we have.
+        country = dominant
+        return Place(
+            name=common["text"],
+            country_code=country.country_code,
+            lat=country.lat,
+            lon=country.lon,
+            feature=feature,
+            confidence=round(mention.confidence * 0.6, 3),
+            **common,
+        )
+    return Place(name=common["text"], feature=feature, confidence=mention.confidence, **common)

@@ -1,0 +1,284 @@
+"""The places stage: recognition, vetoes, disambiguation and geocoding, and its evaluation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventdesk.errors import DataFileError
+from eventdesk.evaluate import geo
+from eventdesk.extract.gazetteer import Gazetteer, km, load_words, name_key
+from eventdesk.extract.places import PlaceFinder
+from eventdesk.extract.segment import segment
+from eventdesk.records import Actor, Place, Span
+from eventdesk.settings import DEFAULT_SETTINGS
+
+GEOVIRUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geo" / "GeoVirus" / "GeoVirus.jsonl"
+
+
+@pytest.fixture(scope="module")
+def finder() -> PlaceFinder:
+    return PlaceFinder(DEFAULT_SETTINGS)
+
+
+def places(finder: PlaceFinder, text: str, actors: list[Actor] | None = None) -> list[Place]:
+    return finder(segment(text), actors or [])
+
+
+def by_text(found: list[Place]) -> dict[str, Place]:
+    return {p.text: p for p in found}
+
+
+def near(place: Place, lat: float, lon: float, radius_km: float = 50.0) -> bool:
+    return place.lat is not None and place.lon is not None and km(place.lat, place.lon, lat, lon) <= radius_km
+
+
+# -- recognition and geocoding -----------------------------------------------------------------
+
+
+def test_countries_cities_and_spelling_variants(finder: PlaceFinder) -> None:
+    text = (
+        "Rockets struck a base near the Arbil airport in northern Iraq on Tuesday, a week after "
+        "drones hit Erbil. Officials in Baghdad and Tehran traded blame, while China urged restraint."
+    )
+    found = by_text(places(finder, text))
+    assert found["Iraq"].country_code == "IQ" and found["Iraq"].feature == "country"
+    assert found["Arbil"].name == "Erbil" and near(found["Arbil"], 36.19, 44.01)
+    assert found["Arbil"].geonameid == found["Erbil"].geonameid is not None
+    assert near(found["Baghdad"], 33.34, 44.40) and found["Baghdad"].feature == "city"
+    assert found["Tehran"].country_code == "IR"
+    assert found["China"].country_code == "CN"
+    assert "northern" not in found
+
+
+def test_offsets_ids_and_confidence(finder: PlaceFinder) -> None:
+    text = "Troops moved from Aleppo to Idlib province, then crossed into Turkey."
+    first = places(finder, text)
+    again = places(finder, text)
+    assert [p.id for p in first] == [p.id for p in again]
+    assert {p.text for p in first} >= {"Aleppo", "Idlib", "Turkey"}
+    for place in first:
+        assert text[place.start : place.end] == place.text
+        assert 0.0 <= place.confidence <= 1.0
+        assert place.id.startswith("pl_")
+
+
+def test_conflict_regions(finder: PlaceFinder) -> None:
+    text = (
+        "Fighting spread from the Gaza Strip to the West Bank, while shelling continued in Donbas and "
+        "Crimea. Aid agencies warned about Darfur, the Sahel and Tigray."
+    )
+    found = by_text(places(finder, text))
+    for name in ("Gaza Strip", "West Bank", "Donbas", "Crimea", "Darfur", "Sahel", "Tigray"):
+        assert name in found, name
+        assert found[name].lat is not None and found[name].feature in ("region", "admin1")
+    assert found["Gaza Strip"].country_code == "PS"
+    assert near(found["Tigray"], 14.0, 38.5, 200)
+
+
+def test_abbreviations_must_be_written_in_capitals(finder: PlaceFinder) -> None:
+    found = by_text(places(finder, "The U.S. and the UK sent envoys; let us hope they succeed."))
+    assert found["U.S."].country_code == "US"
+    assert found["UK"].country_code == "GB"
+    assert "us" not in found
+
+
+# -- not places ------------------------------------------------------------------------------------
+
+
+def test_media_persons_titles_and_organisations_are_not_places(finder: PlaceFinder) -> None:
+    text = (
+        "Defense Secretary Lloyd Austin spoke to the Washington Post on Friday. Mr Jackson, an "
+        "Iranian diplomat, said the Islamic State group was weakened, and the State Department "
+        "agreed. Footage from Kurdistan 24 TV showed the damage."
+    )
+    found = places(finder, text)
+    assert found == [], [(p.text, p.name) for p in found]
+
+
+def test_actor_mentions_veto_overlapping_names_but_countries_stay(finder: PlaceFinder) -> None:
+    text = "Voice of America reported that Iraq and the Kurdistan Workers' Party were talking."
+    voa = Actor("ac_1", "Voice of America", "media", mentions=[Span(0, 16, "Voice of America")])
+    pkk_start = text.index("Kurdistan")
+    pkk = Actor(
+        "ac_2", "PKK", "armed_group", mentions=[Span(pkk_start, pkk_start + 24, text[pkk_start : pkk_start + 24])]
+    )
+    iraq_start = text.index("Iraq")
+    iraq = Actor("ac_3", "Iraq", "state", "IQ", mentions=[Span(iraq_start, iraq_start + 4, "Iraq")])
+    found = by_text(places(finder, text, [voa, pkk, iraq]))
+    assert set(found) == {"Iraq"}
+
+
+def test_surnames_seen_with_a_first_name_stay_persons(finder: PlaceFinder) -> None:
+    text = (
+        "Nurse Maria Whitley treated the patients. Whitley said the UN team arrived late, and "
+        "the Norton co clinic in Kenya ran out of vaccine."
+    )
+    found = by_text(places(finder, text))
+    assert set(found) == {"Kenya"}
+
+
+def test_person_mentions_from_the_actors_stage(finder: PlaceFinder) -> None:
+    text = "Lloyd Austin visited the Gaza Strip and the Seattle-based charity."
+
+    def person(name: str) -> Actor:
+        start = text.index(name)
+        return Actor(f"ac_{start}", name, "person", mentions=[Span(start, start + len(name), name)])
+
+    # The actors stage may mistake a two-word place for a person; a town inside a real person's
+    # name and a "-based" modifier are told apart by the places stage itself.
+    actors = [person("Lloyd Austin"), person("Gaza Strip"), person("Seattle-based charity")]
+    found = by_text(places(finder, text, actors))
+    assert set(found) == {"Gaza Strip", "Seattle"}
+
+
+# -- disambiguation --------------------------------------------------------------------------------
+
+
+def test_names_listed_with_states_are_states(finder: PlaceFinder) -> None:
+    found = places(finder, "Cases were confirmed in Oregon, Washington and Idaho on Friday.")
+    washington = by_text(found)["Washington"]
+    assert washington.feature == "admin1" and near(washington, 47.4, -120.5, 200)
+    capital = by_text(places(finder, "Envoys flew from Tehran to Washington for talks."))["Washington"]
+    assert near(capital, 38.9, -77.0)
+
+
+def test_city_state_pattern_and_article_context(finder: PlaceFinder) -> None:
+    texas = by_text(places(finder, "A tornado damaged homes in Paris, Texas, on Sunday."))
+    assert texas["Paris"].country_code == "US" and texas["Paris"].admin1 == "Texas"
+    france = by_text(places(finder, "Protesters marched in Paris as France debated the pension law."))
+    assert france["Paris"].country_code == "FR"
+    both = places(finder, "Twin towns: Paris, Texas, and Paris, France, signed a pact.")
+    assert [p.country_code for p in both if p.text == "Paris"] == ["US", "FR"]
+
+
+def test_state_readings_from_context(finder: PlaceFinder) -> None:
+    text = "A girl from Buffalo, New York, fell ill. New York Governor Kathy Hochul ordered tests."
+    found = places(finder, text)
+    states = [p for p in found if p.text == "New York"]
+    assert len(states) == 2 and all(p.feature == "admin1" and p.name == "New York State" for p in states)
+    assert by_text(found)["Buffalo"].admin1 == "New York"
+
+
+def test_namesakes_follow_the_article(finder: PlaceFinder) -> None:
+    us = by_text(places(finder, "Flooding hit Atlanta, Georgia, and spread across the state of Georgia."))
+    assert us["Georgia"].country_code == "US"
+    caucasus = by_text(places(finder, "Russia and Georgia fought over South Ossetia; Tbilisi appealed for help."))
+    assert caucasus["Georgia"].country_code == "GE"
+
+
+def test_town_missing_from_gazetteer_is_placed_in_its_state(finder: PlaceFinder) -> None:
+    # A town too small for the gazetteer shares its name with a big city elsewhere: the
+    # "<town>, <state>" pattern must win over population.
+    found = by_text(places(finder, "Firefighters in Edmonton, Ky., battled a barn fire overnight."))
+    assert found["Edmonton"].country_code == "US"
+    assert near(found["Edmonton"], 37.5, -85.0, 300)
+    dateline = by_text(places(finder, "EDMONTON, Ky (WBKO) -- A barn burned down overnight."))
+    assert dateline["EDMONTON"].country_code == "US"
+    # Postal abbreviations only count after "<place>, ".
+    assert places(finder, "The Ky. delegation met the Pa. team.") == []
+
+
+# -- places beyond the gazetteer --------------------------------------------------------------------
+
+
+def test_unknown_names_marked_as_places_by_context(finder: PlaceFinder) -> None:
+    text = (
+        "Gunmen attacked the village of Tal Marzouqa overnight, and shells fell near Kharbat Oumia. "
+        "Residents of Qasr Yelbin district fled to Syria."
+    )
+    found = by_text(places(finder, text))
+    assert "Tal Marzouqa" in found and "Kharbat Oumia" in found
+    assert any(t.startswith("Qasr Yelbin") for t in found)
+    assert found["Tal Marzouqa"].geonameid is None
+    # Only one country is named, so the unknown places are placed in it.
+    assert found["Tal Marzouqa"].country_code == "SY"
+
+
+def test_unknown_name_after_in_needs_a_known_container(finder: PlaceFinder) -> None:
+    found = by_text(places(finder, "Two farmers died in Bexwarden, Ontario, and a meeting was held in English."))
+    assert found["Bexwarden"].country_code == "CA" and found["Bexwarden"].lat is not None
+    assert "English" not in found
+
+
+# -- data files -------------------------------------------------------------------------------------
+
+
+def test_name_keys_fold_accents_and_punctuation() -> None:
+    assert name_key("Côte d’Ivoire") == name_key("Cote d'Ivoire") == "cote d'ivoire"
+    assert name_key("Washington, D.C.") == "washington , d.c."
+
+
+def test_bad_word_list_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "words.yaml"
+    bad.write_text("common_words: [may]\ntitles: 3\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"words\.yaml"):
+        load_words(bad)
+
+
+def test_bad_division_row_names_file_and_line(tmp_path: Path, finder: PlaceFinder) -> None:
+    bad = tmp_path / "admin1.tsv"
+    bad.write_text("# comment\nIQ\tAnbar\tnorth\t42.4\n", encoding="utf-8")
+    gazetteer = Gazetteer.__new__(Gazetteer)
+    gazetteer.names = {}
+    gazetteer.countries = finder.gazetteer.countries
+    gazetteer.words = finder.gazetteer.words
+    with pytest.raises(DataFileError, match=r"admin1.tsv:2: lat is not a number"):
+        gazetteer._add_divisions(bad, "admin1", 7.0)
+
+
+# -- evaluation -------------------------------------------------------------------------------------
+
+
+class _Stage:
+    def __init__(self, finder: PlaceFinder) -> None:
+        self.find_places = finder
+
+
+def test_evaluate_scores_recognition_and_distance(tmp_path: Path, finder: PlaceFinder) -> None:
+    text = "Cholera spread from Nairobi to Mombasa, and Kenya asked for help. Freedonia Post said so."
+    gold = [
+        {
+            "start": text.index("Nairobi"),
+            "end": text.index("Nairobi") + 7,
+            "text": "Nairobi",
+            "lat": -1.28,
+            "lon": 36.82,
+        },
+        # Gold says Mombasa lies in Nairobi: a geocoding error of ~440 km.
+        {
+            "start": text.index("Mombasa"),
+            "end": text.index("Mombasa") + 7,
+            "text": "Mombasa",
+            "lat": -1.28,
+            "lon": 36.82,
+        },
+        {
+            "start": text.index("Freedonia"),
+            "end": text.index("Freedonia") + 9,
+            "text": "Freedonia",
+            "lat": 0.0,
+            "lon": 0.0,
+        },
+    ]
+    path = tmp_path / "tiny.jsonl"
+    path.write_text(json.dumps({"id": "d1", "text": text, "toponyms": gold}) + "\n", encoding="utf-8")
+    report = geo.evaluate(path, _Stage(finder))  # type: ignore[arg-type]
+    figures = report.figures
+    assert report.counts["gold"] == 3 and report.counts["predicted"] == 3
+    assert figures["recognition_precision"] == pytest.approx(2 / 3, abs=1e-3)
+    assert figures["recognition_recall"] == pytest.approx(2 / 3, abs=1e-3)
+    assert figures["acc161"] == pytest.approx(0.5)
+    assert figures["acc161_all"] == pytest.approx(1 / 3, abs=1e-3)
+    assert 200 < figures["mean_error_km"] < 240  # (~0 + ~440) / 2
+    worst = report.errors[0]
+    assert "Mombasa" in worst.expected and worst.cost > 400
+
+
+@pytest.mark.skipif(not GEOVIRUS.exists(), reason="shared GeoVirus data not available")
+def test_geovirus_sample_stays_accurate(finder: PlaceFinder) -> None:
+    report = geo.evaluate(GEOVIRUS, _Stage(finder), limit=40)  # type: ignore[arg-type]
+    assert report.figures["acc161"] >= 0.8
+    assert report.figures["recognition_f1"] >= 0.8
