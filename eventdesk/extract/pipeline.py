@@ -51,7 +51,7 @@ class Extractor:
         places = self.find_places(doc, actors)
         times = self.find_times(doc, article.published)
         casualties = self.find_casualties(doc)
-        events = self.find_events(doc, actors, places, times, casualties)
+        events = self.find_events(doc, actors, places, times, casualties, published=article.published)
         quotes = self.find_quotes(doc, actors)
         statements = self.find_statements(doc, actors, events, quotes)
         relations = self.find_relations(doc, events)
