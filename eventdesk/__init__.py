@@ -9,21 +9,14 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from eventdesk.errors import EventdeskError, InputError
-from eventdesk.extract.pipeline import Extractor
+from eventdesk.extract.pipeline import Extractor, get_extractor
 from eventdesk.records import Article, Result
 from eventdesk.settings import Settings
 
 __all__ = ["Article", "EventdeskError", "Extractor", "InputError", "Result", "Settings", "extract"]
 __version__ = "0.1.0"
-
-
-@lru_cache(maxsize=4)
-def _extractor(settings: Settings) -> Extractor:
-    # Building an Extractor loads the dictionaries and the gazetteer: do it once per process.
-    return Extractor(settings)
 
 
 def extract(
@@ -48,4 +41,4 @@ def extract(
         except ValueError as exc:
             raise InputError(f"published date {published!r} is not an ISO date (YYYY-MM-DD)") from exc
     article = Article(text=text, id=id, title=title, url=url, source=source, published=published)
-    return _extractor(settings or Settings())(article)
+    return get_extractor(settings or Settings())(article)

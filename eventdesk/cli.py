@@ -57,10 +57,10 @@ def extract(source: str, published: date | None, output_format: str, text_field:
     file, or - for standard input. A record of a batch that fails gives an ``error`` object on its
     line instead of stopping the batch.
     """
-    from eventdesk.extract.pipeline import Extractor
+    from eventdesk.extract.pipeline import get_extractor
     from eventdesk.ingest import Failure, read_articles
 
-    extractor = Extractor(Settings(max_text_chars=max_chars))
+    extractor = get_extractor(Settings(max_text_chars=max_chars))
     records = read_articles(source, published=published, text_field=text_field, date_field=date_field)
     outputs = (_extract_one(extractor, record, Failure) for record in records)
     write_results(outputs, output_format, sys.stdout)

@@ -7,6 +7,8 @@ worker) gives the same results everywhere.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from eventdesk.errors import InputError
 from eventdesk.extract.actors import ActorFinder
 from eventdesk.extract.casualties import CasualtyFinder
@@ -68,3 +70,10 @@ class Extractor:
             flags=flags,
             casualties=casualties,
         )
+
+
+@lru_cache(maxsize=4)
+def get_extractor(settings: Settings = DEFAULT_SETTINGS) -> Extractor:
+    """The process's ``Extractor`` for ``settings``, built on first use (building one loads the gazetteer
+    and dictionaries, about two seconds; an Extractor never changes once built, so sharing it is safe)."""
+    return Extractor(settings)
