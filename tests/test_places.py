@@ -9,7 +9,7 @@ import pytest
 
 from eventdesk.errors import DataFileError
 from eventdesk.evaluate import geo
-from eventdesk.extract.gazetteer import Gazetteer, km, load_words, name_key
+from eventdesk.extract.gazetteer import Gazetteer, fold, km, load_words, name_key
 from eventdesk.extract.places import PlaceFinder
 from eventdesk.extract.segment import segment
 from eventdesk.records import Actor, Place, Span
@@ -282,3 +282,103 @@ def test_geovirus_sample_stays_accurate(finder: PlaceFinder) -> None:
     report = geo.evaluate(GEOVIRUS, _Stage(finder), limit=40)  # type: ignore[arg-type]
     assert report.figures["acc161"] >= 0.8
     assert report.figures["recognition_f1"] >= 0.8
+
+
+# -- conflict-news forms: datelines, "<name> state", villages placed by their sentence ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "country", "lat", "lon"),
+    [
+        (
+            "BEIRUT, March 5 (AP) -- Israeli jets struck a building in the southern suburbs.",
+            "BEIRUT",
+            "LB",
+            33.89,
+            35.50,
+        ),
+        ("DAMASCUS (Reuters) - Air defences intercepted missiles over the capital.", "DAMASCUS", "SY", 33.51, 36.29),
+        ("KHARTOUM, Sudan (AP) — Shelling hit a market on Monday.", "KHARTOUM", "SD", 15.55, 32.53),
+    ],
+)
+def test_uppercase_datelines(
+    finder: PlaceFinder, text: str, dateline: str, country: str, lat: float, lon: float
+) -> None:
+    place = by_text(places(finder, text))[dateline]
+    assert place.start == 0 and place.country_code == country and place.feature == "city"
+    assert near(place, lat, lon)
+
+
+def test_name_state_is_the_division_and_the_bare_name_the_city(finder: PlaceFinder) -> None:
+    text = (
+        "KADUNA, Nigeria - Gunmen killed 12 villagers in Nigeria's Kaduna state on Tuesday. "
+        "Troops were also sent to the Kursk region, and a drone hit Kharkiv after strikes on the Kharkiv region."
+    )
+    found = places(finder, text)
+    kaduna = [p for p in found if fold(p.text) == "kaduna"]
+    assert [p.feature for p in kaduna] == ["city", "admin1"]
+    assert kaduna[1].country_code == "NG" and kaduna[1].text == "Kaduna"  # the span is the name only
+    assert near(kaduna[0], 10.52, 7.44) and near(kaduna[1], 10.4, 7.7, 150)
+    kursk = by_text(found)["Kursk"]
+    assert kursk.feature == "admin1" and kursk.country_code == "RU" and near(kursk, 51.7, 36.2, 150)
+    kharkiv = [p for p in found if p.text == "Kharkiv"]
+    assert [p.feature for p in kharkiv] == ["city", "admin1"]
+
+
+def test_a_division_named_after_its_largest_town_means_the_town_when_bare(finder: PlaceFinder) -> None:
+    found = by_text(places(finder, "A convoy was ambushed between Gao and Kidal, north of Mopti."))
+    for name, lat, lon in (("Gao", 16.27, -0.04), ("Kidal", 18.44, 1.41), ("Mopti", 14.48, -4.18)):
+        assert found[name].feature == "city" and near(found[name], lat, lon), found[name]
+
+
+def test_unknown_village_placed_in_the_division_its_sentence_names(finder: PlaceFinder) -> None:
+    text = (
+        "Azerbaijani troops shelled positions near the village of Sotk on Monday, the defence ministry in "
+        "Armenia said. Fighters entered Umm Sayala in North Kordofan on Tuesday."
+    )
+    found = by_text(places(finder, text))
+    sotk = found["Sotk"]
+    assert sotk.country_code == "AM" and sotk.lat is not None and sotk.feature == "other" and sotk.confidence <= 0.5
+    assert sotk.geonameid is None
+
+
+def test_unknown_village_in_a_sentence_naming_two_countries_is_left_unplaced(finder: PlaceFinder) -> None:
+    text = (
+        "Azerbaijan said its troops held the ridge. Azerbaijan accused Armenian forces of violating the "
+        "truce near the village of Sotk, a charge Yerevan denied. Baku and Azerbaijan's army said more."
+    )
+    sotk = by_text(places(finder, text))["Sotk"]
+    assert sotk.lat is None and sotk.country_code is None
+
+
+def test_unknown_village_takes_the_one_division_of_its_sentence(finder: PlaceFinder) -> None:
+    found = by_text(places(finder, "Gunmen raided the village of Kuryan Dutse, in Zamfara state, killing five."))
+    village = found["Kuryan Dutse"]
+    assert village.country_code == "NG" and near(village, 12.1, 6.2, 100) and village.confidence <= 0.5
+
+
+def test_country_opening_an_organisation_name_is_not_a_place(finder: PlaceFinder) -> None:
+    found = by_text(places(finder, "The Sudan Doctors Network said 27 people were killed in Omdurman."))
+    assert "Sudan" not in found and found["Omdurman"].country_code == "SD"
+
+
+def test_arabic_article_left_out(finder: PlaceFinder) -> None:
+    found = by_text(places(finder, "Turkish drones struck a car near Qamishli, and a bomb went off in Raqqa."))
+    assert near(found["Qamishli"], 37.05, 41.23) and found["Qamishli"].feature == "city"
+    assert near(found["Raqqa"], 35.95, 39.01)
+
+
+def test_congo_follows_its_towns(finder: PlaceFinder) -> None:
+    found = by_text(places(finder, "GOMA, Congo (Reuters) - Rebels advanced towards Goma from Rutshuru."))
+    assert found["Congo"].country_code == "CD" and found["GOMA"].country_code == "CD"
+    found = by_text(places(finder, "BRAZZAVILLE, Congo (Reuters) - Protesters marched in the capital."))
+    assert found["Congo"].country_code == "CG"
+
+
+def test_arabic_names_spelled_unlike_the_gazetteer(finder: PlaceFinder) -> None:
+    text = "Air strikes hit Jisr al-Shughur and Khan Sheikhoun in Idlib province, residents said."
+    found = by_text(places(finder, text))
+    assert near(found["Jisr al-Shughur"], 35.81, 36.32) and found["Jisr al-Shughur"].country_code == "SY"
+    assert near(found["Khan Sheikhoun"], 35.44, 36.65) and found["Khan Sheikhoun"].confidence < 0.8
+    # A lone word is not matched by its skeleton: "Alexander" is not Alexandria.
+    assert "Alexander" not in by_text(places(finder, "Alexander Rahman said the talks would resume."))

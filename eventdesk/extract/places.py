@@ -7,8 +7,18 @@ name: a person's ("Lloyd Austin", "Mr Kirby"), a medium's or organisation's ("th
 places when the text says so ("the village of X", "near X", "X province", "in X, <known place>").
 
 Resolution ranks each name's namesakes by a prior (population, or the weight of a country or
-division), the countries the article names, "City, State" patterns and feature words ("X
-province"), and gives every mention of one name in an article the same reading.
+division), the countries the article names, "City, State" patterns, names listed together and
+feature words ("X province"), and gives every mention of one name in an article the same reading.
+
+Feature words: "Kaduna state", "the Kursk region", "Idlib governorate" make the name a division
+(admin1), decisively when a division of that name exists, including the division a town gives its
+name to as its largest town ("Kursk" -> Kursk oblast). The span stays the name alone ("Kaduna"):
+the lower-case feature word is evidence, not part of the name. A bare "Kaduna" or "Gao" is then
+the town, even in an article that also says "Kaduna state". Arabic names spelled unlike any
+gazetteer form ("Khan Sheikhoun") are matched by their consonant skeleton. Unknown villages are
+placed in their container (", <place>"), else in the one division or country their sentence names,
+else in the article's dominant country: coordinates of the container, feature "other", low
+confidence; a sentence naming several countries leaves them without coordinates.
 """
 
 from __future__ import annotations
@@ -18,9 +28,20 @@ import math
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from eventdesk.extract.gazetteer import ALIAS_PENALTY, TOKEN_RE, Entry, Gazetteer, Name, fold, km
+from eventdesk.extract.gazetteer import (
+    ALIAS_PENALTY,
+    TOKEN_RE,
+    Entry,
+    Gazetteer,
+    Name,
+    fold,
+    km,
+    skeleton,
+    skeleton_word,
+)
 from eventdesk.extract.segment import Doc
 from eventdesk.records import Actor, Place, stable_id
 from eventdesk.settings import Settings
@@ -59,6 +80,8 @@ NEAR_CONTAINER = 2.0
 # How far a place may lie from the centre of the division said to contain it.
 NEAR_CONTAINER_KM = 800.0
 CONTAINS_BONUS = 3.0
+# Names listed together ("between Gao and Menaka") favour namesakes in the country of the other.
+LIST_SIBLING_BONUS = 1.5
 # Towns of an article lie near each other ("Edmonton" and "Enfield" in London, not in Alberta and
 # Connecticut): a namesake near another name's namesake scores this much per such name (up to 2).
 PROXIMITY_BONUS = 1.5
@@ -71,6 +94,11 @@ _LOCAL_KINDS = frozenset({"city", "county"})
 _CORPORATE = frozenset({"inc", "corp", "co", "ltd", "plc", "llc"})
 _LIST_SEPARATORS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 _CONTAINER_KINDS = frozenset({"country", "admin1", "subdivision", "region", "county"})
+# Words of an Arabic name matched by its consonant skeleton, and how sure such a match is.
+SKELETON_RUN = 4
+SKELETON_CONFIDENCE = 0.7
+# How many capitalised words after a name may lead to an organisation's head ("Sudan Doctors Network").
+ORG_RUN = 3
 
 
 @dataclass(slots=True)
@@ -82,13 +110,16 @@ class _Mention:
     key: str
     names: list[Name]
     hint: str | None = None  # "division" | "settlement", from a feature word after the name
+    explicit: bool = False  # the hint is the text's own word ("Kaduna state"), not a guess from a list
     confidence: float = 0.9
     weak: bool = False  # an unknown name after "in": kept only when ", <known place>" follows
     container: _Mention | None = None  # the place after ", " ("Paris, Texas")
     contains: list[_Mention] = field(default_factory=list)  # the places before ", <this>"
+    siblings: list[_Mention] = field(default_factory=list)  # listed with this one ("Gao and Menaka")
     entry: Entry | None = None
     margin: float = 0.0
     inside: Entry | None = None  # geocoded to this container: no namesake of ours lies in it
+    unplaced: bool = False  # an unknown name whose sentence names places in several countries
 
     @property
     def hint_words(self) -> tuple[str, ...]:
@@ -145,6 +176,7 @@ class PlaceFinder:
         mentions = [m for m in mentions if not m.weak or (m.container is not None and m.container.names)]
         self._resolve(mentions)
         dominant = self._dominant_country(mentions)
+        self._place_unknowns(doc, mentions, dominant)
         return [_place(doc, text, m, dominant) for m in mentions]
 
     # -- recognition ------------------------------------------------------------------------
@@ -167,6 +199,19 @@ class PlaceFinder:
                 continue
             found = self._longest_match(text, tokens, i, mentions)
             if found is None:
+                # Only a run of two or more words is matched by its skeleton.
+                two = (
+                    i + 1 < count
+                    and _gap(text, spans, i, i + 1) in (" ", "")
+                    and (not words[i + 1].islower() or words[i + 1] in _ARTICLES)
+                )
+                by_skeleton = self._skeleton_match(text, tokens, i) if two else None
+                if by_skeleton is not None:
+                    mention, last = by_skeleton
+                    if not _vetoed_by_actor(vetoes, mention.start, mention.end, is_country=False):
+                        mentions.append(mention)
+                    i = last + 1
+                    continue
                 unknown = self._unknown_place(text, tokens, i)
                 if unknown is not None:
                     mention, last = unknown
@@ -180,6 +225,14 @@ class PlaceFinder:
             skip_to = None
             if veto is not None:
                 skip_to, is_person = veto
+                # "Khan Sheikhoun": "Khan" is a town somewhere, but the longer name is Syria's.
+                by_skeleton = None if _strong(names) else self._skeleton_match(text, tokens, i)
+                if by_skeleton is not None and by_skeleton[1] > last:
+                    mention, last = by_skeleton
+                    if not _vetoed_by_actor(vetoes, mention.start, mention.end, is_country=False):
+                        mentions.append(mention)
+                    i = last + 1
+                    continue
                 if is_person and not _strong(names):
                     persons.add(" ".join(tokens.folded[i : last + 1]))
             elif not _modifier_compound(text, tokens, last):  # "Seattle-based Starbucks" names Seattle
@@ -209,11 +262,39 @@ class PlaceFinder:
                 i = nxt + 1
                 continue
             mention = _Mention(start, end, " ".join(tokens.folded[i : last + 1]), names)
-            self._set_hint(mention, self._feature_hint(text, tokens, i, last))
+            self._set_hint(mention, self._feature_hint(text, tokens, i, last), explicit=True)
             mentions.append(mention)
             i = last + 1
         # "Obama said": a bare surname whose full name appeared elsewhere in the article.
         return [m for m in mentions if m.key not in persons or _strong(m.names)]
+
+    def _skeleton_match(self, text: str, tokens: _Tokens, i: int) -> tuple[_Mention, int] | None:
+        """ "Maarat al-Numan", "Khan Sheikhoun": an Arabic town's name spelled unlike any of the
+        gazetteer's forms, found by its consonant skeleton. The longest run of up to SKELETON_RUN
+        capitalised words (with articles and hyphens between them) that matches wins. A lone word
+        is not tried: its skeleton matches other names too ("Alexander" / "Alexandria")."""
+        words, spans = tokens.words, tokens.spans
+        if not words[i][0].isupper() or skeleton_word(tokens.folded[i]) not in self.gazetteer.skeleton_heads:
+            return None
+        last = i
+        ends = [i]
+        while last + 1 < len(words) and len(ends) < SKELETON_RUN:
+            gap = _gap(text, spans, last, last + 1)
+            word = words[last + 1]
+            if gap not in (" ", "") or not (word[0].isupper() or word in _ARTICLES or word == "-"):
+                break
+            last += 1
+            if word[0].isupper():
+                ends.append(last)
+        for end_index in reversed(ends[1:]):
+            start, end = spans[i][0], spans[end_index][1]
+            key = skeleton(fold(text[start:end]))
+            if key is None:
+                continue
+            names = self.gazetteer.skeletons.get(key)
+            if names:
+                return _Mention(start, end, key, list(names), confidence=SKELETON_CONFIDENCE), end_index
+        return None
 
     def _longest_match(
         self, text: str, tokens: _Tokens, i: int, mentions: list[_Mention]
@@ -298,6 +379,11 @@ class PlaceFinder:
             after = words[nxt + 1]
             if _gap(text, spans, nxt, nxt + 1) == " " and (after[:1].isupper() or fold(after) in w.org_heads):
                 return nxt, False
+        # "Sudan Doctors Network", "Kenya Red Cross Society": a country's name that opens an
+        # organisation's (a town's stays a place: "Santa Ana Unified School District").
+        org_end = self._organisation_end(text, tokens, nxt) if _broad(names) else None
+        if org_end is not None:
+            return org_end, False
         # "David Nabarro", "Abu Shok": a town's name followed by an unknown capitalised word
         # starts a person's or a longer place's name ("Glasgow Police" and "Texas Governor" stand).
         if (
@@ -313,6 +399,19 @@ class PlaceFinder:
             and not _strong(self.gazetteer.lookup(following))
         ):
             return last, False
+        return None
+
+    def _organisation_end(self, text: str, tokens: _Tokens, nxt: int) -> int | None:
+        """The index of a capitalised organisation head ("Network", "Party") that ends a run of at
+        most ORG_RUN capitalised words starting at token ``nxt``, else None."""
+        words, spans, folded = tokens.words, tokens.spans, tokens.folded
+        k = nxt
+        while k < len(words) and k - nxt < ORG_RUN and words[k][:1].isupper() and words[k].isalpha():
+            if k > nxt and folded[k] in self.words.org_heads:
+                return k
+            if k + 1 >= len(words) or _gap(text, spans, k, k + 1) != " ":
+                break
+            k += 1
         return None
 
     def _feature_hint(self, text: str, tokens: _Tokens, i: int, last: int) -> str | None:
@@ -331,15 +430,26 @@ class PlaceFinder:
             return "settlement"
         return None
 
-    def _set_hint(self, mention: _Mention, hint: str | None) -> None:
+    def _set_hint(self, mention: _Mention, hint: str | None, explicit: bool = False) -> None:
         """Record a division/settlement hint; a division may be listed under a longer name
-        ("Washington state", "the state of Washington" -> "Washington State")."""
+        ("Washington state", "the state of Washington" -> "Washington State"). ``explicit``: the
+        text's own feature word ("Kaduna state"), which may also name the division a town lends
+        its name to; a hint guessed from a list or a comma does not."""
         if hint is None:
             return
         mention.hint = hint
+        mention.explicit = explicit
         lookup = self.gazetteer.lookup
         extra = [n for word in mention.hint_words for n in lookup(f"{mention.key} {word}")]
-        mention.names = mention.names + [n for n in extra if n not in mention.names]
+        if hint == "division" and explicit:
+            # "Kaduna state", "Kursk region": the division the town gives its name to.
+            seats = (self.gazetteer.seat_division(n.entry) for n in mention.names)
+            extra.extend(Name(seat) for seat in seats if seat is not None)
+        known = {id(n.entry) for n in mention.names}
+        for name in extra:
+            if id(name.entry) not in known:
+                known.add(id(name.entry))
+                mention.names = [*mention.names, name]
 
     def _link_containers(self, text: str, mentions: list[_Mention]) -> None:
         """ "Paris, Texas" / "Pandi, Bulacan" / "Buffalo, New York": a place directly after ", "
@@ -365,9 +475,28 @@ class PlaceFinder:
         for before, after in itertools.pairwise(mentions):
             if text[before.end : after.start] not in _LIST_SEPARATORS:
                 continue
+            before.siblings.append(after)
+            after.siblings.append(before)
             for one, other in ((before, after), (after, before)):
-                if one.hint is None and one.names and one.container is None and _division_first(other.names):
+                if (
+                    one.hint is None
+                    and one.names
+                    and one.container is None
+                    and _division_first(other.names)
+                    and not self._seat_first(one.names)
+                ):
                     self._set_hint(one, "division")
+
+    def _has_seat(self, names: list[Name]) -> bool:
+        """True when a reading is a town that gives its name to the division it is the largest
+        town of ("Kharkiv" -> Kharkiv oblast)."""
+        return any(n.entry.kind == "city" and self.gazetteer.seat_division(n.entry) is not None for n in names)
+
+    def _seat_first(self, names: list[Name]) -> bool:
+        """True when a name's likeliest reading on priors is a town that gives its name to the
+        division it is the largest town of ("Gao"): listed next to divisions, it stays the town."""
+        best = max(names, key=lambda n: n.entry.prior - (ALIAS_PENALTY if n.alias else 0.0))
+        return best.entry.kind == "city" and self.gazetteer.seat_division(best.entry) is not None
 
     def _unknown_place(self, text: str, tokens: _Tokens, i: int) -> tuple[_Mention, int] | None:
         """A capitalised phrase the gazetteer lacks that the context marks as a place: "the village
@@ -414,17 +543,53 @@ class PlaceFinder:
 
     # -- resolution -------------------------------------------------------------------------
 
+    def _place_unknowns(self, doc: Doc, mentions: list[_Mention], dominant: Entry | None) -> None:
+        """An unknown name with no container of its own ("near the village of Sotk") lies in the
+        place its sentence names, when that is clear: the one division the sentence names when all
+        its places lie in one country, else that country. A sentence naming places in several
+        countries ("... near Sotk, a charge Yerevan denied", with Azerbaijan) leaves it unplaced.
+        When the article has a dominant country, a sentence about another country does not
+        override it ("a rally in Victoria Park, chanting 'free Syria'"): ``_place`` falls back to it."""
+        for mention in mentions:
+            if mention.names or mention.entry is not None or mention.inside is not None:
+                continue
+            if mention.container is not None and mention.container.entry is not None:
+                continue
+            sentence = doc.sentence_at(mention.start)
+            entries = [
+                m.entry
+                for m in mentions
+                if m.entry is not None and sentence.start <= m.start < sentence.end and m.entry.country_code
+            ]
+            countries = {e.country_code for e in entries}
+            if len(countries) > 1:
+                mention.unplaced = True
+                continue
+            if not countries:
+                continue
+            code = next(iter(countries))
+            if dominant is not None and dominant.country_code != code:
+                continue
+            divisions = {id(e): e for e in entries if e.kind in ("admin1", "subdivision")}
+            container = next(iter(divisions.values())) if len(divisions) == 1 else self.gazetteer.countries.get(code)
+            mention.inside = container
+
     def _resolve(self, mentions: list[_Mention]) -> None:
         votes = _country_votes(mentions)
         top_vote = max(votes.values(), default=0.0)
         admin1_votes = _admin1_votes(mentions)
-        by_key = _group_by_name(mentions)
+        by_key = _group_by_name(mentions, self._has_seat)
         cells = _proximity_cells(by_key)
         # Containers first: "Paris, Texas" needs Texas resolved before Paris.
         order = sorted(by_key.items(), key=lambda item: not any(m.contains for m in item[1]))
         for key, group in order:
             # A hint may have added readings to some mentions only ("Washington state").
             names = list(dict.fromkeys(n for m in group for n in m.names))
+            if any(m.hint == "division" and m.explicit for m in group):
+                # "Kaduna state", "Kharkiv region": the text says it is a division; a town of that
+                # name is only a reading when no division has it.
+                divisions = [n for n in names if n.entry.feature in ("admin1", "region")]
+                names = divisions or names
             scored = sorted(
                 (
                     (
@@ -489,6 +654,13 @@ class PlaceFinder:
                 _compatible(n.entry, entry) for inner in mention.contains for n in inner.names
             ):
                 found += CONTAINS_BONUS
+            # "between Gao and Menaka": places listed together lie in one country (a list of
+            # countries says nothing: "Niger, Nigeria and Togo").
+            if entry.country_code and any(
+                _only_country(sibling.names) == entry.country_code and not _broad(sibling.names)
+                for sibling in mention.siblings
+            ):
+                found += LIST_SIBLING_BONUS
             bonus = max(bonus, found)
         return score + bonus
 
@@ -651,14 +823,17 @@ def _proximity(entry: Entry, key: str, cells: dict[tuple[int, int], set[str]]) -
     return PROXIMITY_BONUS * min(len(near), 2)
 
 
-def _group_by_name(mentions: list[_Mention]) -> dict[str, list[_Mention]]:
+def _group_by_name(mentions: list[_Mention], has_seat: Callable[[list[Name]], bool]) -> dict[str, list[_Mention]]:
     """Mentions of one name share one reading ("EDMONTON, Ky." then "Edmonton police"), unless the
     text puts them in different places ("Paris, Texas" and "Paris, France"): then each container
-    gets its own group, and bare mentions join the first."""
+    gets its own group, and bare mentions join the first. A town that names the division it is
+    the largest town of (``has_seat``) is two places: "Kharkiv region" and "Kharkiv" are the
+    division and the city; "New York state" and "New York" stay one."""
     by_key: dict[str, list[_Mention]] = defaultdict(list)
     for mention in mentions:
         if mention.names:
-            by_key[mention.key].append(mention)
+            division = mention.hint == "division" and mention.explicit and has_seat(mention.names)
+            by_key[mention.key + ("|division" if division else "")].append(mention)
     for key, group in list(by_key.items()):
         containers = list(dict.fromkeys(m.container.key for m in group if m.container is not None))
         if len(containers) > 1:
@@ -667,6 +842,12 @@ def _group_by_name(mentions: list[_Mention]) -> dict[str, list[_Mention]]:
                 where = mention.container.key if mention.container is not None else containers[0]
                 by_key[f"{key}|{where}"].append(mention)
     return by_key
+
+
+def _only_country(names: list[Name]) -> str | None:
+    """The country every reading of a name lies in, if they agree."""
+    codes = {n.entry.country_code for n in names}
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def _can_contain(names: list[Name]) -> bool:
@@ -766,19 +947,20 @@ def _place(doc: Doc, text: str, mention: _Mention, dominant: Entry | None) -> Pl
         )
     container = mention.inside or (mention.container.entry if mention.container is not None else None)
     if container is not None:
-        # An unknown village inside a known place: geocoded to that place, at lower confidence.
+        # An unknown village inside a known place: geocoded to that place, at lower confidence;
+        # the feature says what the text calls it ("X province"), else "other".
         return Place(
             name=common["text"],
             country_code=container.country_code,
             admin1=container.admin1,
             lat=container.lat,
             lon=container.lon,
-            feature="other",
+            feature="admin1" if mention.hint == "division" else "other",
             confidence=round(mention.confidence * 0.8, 3),
             **common,
         )
     feature = "city" if mention.hint == "settlement" else "admin1" if mention.hint == "division" else "other"
-    if dominant is not None:
+    if dominant is not None and not mention.unplaced:
         # An unknown place in an article about one country: the country is the best point we have.
         country = dominant
         return Place(
