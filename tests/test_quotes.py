@@ -266,3 +266,157 @@ def test_polnear_evaluation_runs_on_a_few_articles(tmp_path: Path) -> None:
     assert 0.0 < report.figures["content_precision"] <= 1.0
     assert 0.0 <= report.figures["speaker_accuracy"] <= 1.0
     assert {row for row in (json.loads(r)["id"] for r in rows)}
+
+
+# ---- generalisation: relative clauses, datelines, coordinated verbs, split single quotes ----------
+
+
+def test_relative_clause_between_quote_and_cue_keeps_the_speaker(finder: QuoteFinder) -> None:
+    text = '"They burned the granary before they left," a farmer, who declined to be identified, told AFP.'
+    quote = by_fragment(quotes_of(finder, text), "burned the granary")
+    assert quote.speaker is not None and quote.speaker.name == "a farmer"
+    assert quote.speaker.anonymous is True
+    assert quote.cue is not None and quote.cue.text == "told"
+
+
+def test_apposition_with_a_role_before_the_cue(finder: QuoteFinder) -> None:
+    text = '"The road to the port is closed," Ahmed Yusuf, a spokesman for the regional council, said on Sunday.'
+    quote = by_fragment(quotes_of(finder, text), "road to the port")
+    assert quote.speaker is not None and quote.speaker.name == "Ahmed Yusuf"
+    assert not quote.speaker.anonymous
+
+
+@pytest.mark.parametrize(
+    ("dateline", "content"),
+    [
+        ("LONDON (Reuters) - ", "Britain will send two more minesweepers to the Gulf"),
+        ("Feb 26 - ", "Troops shelled two villages near the border"),
+        ("BEIRUT, March 5 (AP) -- ", "Israeli jets struck a building south of the city"),
+        ("GOMA, Congo - ", "Rebels seized a mining town overnight"),
+    ],
+)
+def test_reported_content_starts_after_the_dateline(finder: QuoteFinder, dateline: str, content: str) -> None:
+    text = f"{dateline}{content}, officials said on Tuesday."
+    quote = by_fragment(quotes_of(finder, text), content[:20])
+    assert quote.kind == "indirect"
+    assert quote.text == content
+    assert quote.start == len(dateline)
+
+
+def test_content_before_attribution_with_a_channel_after_the_verb(finder: QuoteFinder) -> None:
+    text = "Two soldiers were wounded in the ambush, army spokesman Ali Hassan said in a statement on Monday."
+    quote = by_fragment(quotes_of(finder, text), "Two soldiers were wounded")
+    assert quote.text == "Two soldiers were wounded in the ambush"
+    assert quote.speaker is not None and quote.speaker.name == "Ali Hassan"
+
+
+def test_role_noun_with_a_prepositional_phrase_is_the_speaker(finder: QuoteFinder) -> None:
+    text = "The convoy turned back at the checkpoint, a source in the interior ministry said on Friday."
+    quote = by_fragment(quotes_of(finder, text), "convoy turned back")
+    assert quote.speaker is not None and quote.speaker.name == "a source"
+    assert quote.speaker.anonymous is True
+
+
+def test_long_anonymity_clause_before_said(finder: QuoteFinder) -> None:
+    text = (
+        "A doctor at the main hospital, who spoke on condition of anonymity because he feared reprisals, "
+        "said at least nine bodies had been brought in."
+    )
+    quote = by_fragment(quotes_of(finder, text), "nine bodies")
+    assert quote.kind == "indirect"
+    assert quote.speaker is not None and quote.speaker.name == "A doctor"
+    assert quote.speaker.anonymous is True
+
+
+def test_said_coordinated_with_an_earlier_verb_takes_the_subject(finder: QuoteFinder) -> None:
+    text = (
+        'Col. Jean Mbala, speaking by phone, rejected the report as "fabricated" and said the troops '
+        "had never entered the village."
+    )
+    quote = by_fragment(quotes_of(finder, text), "never entered the village")
+    assert quote.kind == "indirect"
+    assert quote.speaker is not None and quote.speaker.name == "Jean Mbala"
+
+
+def test_single_quoted_quote_split_around_its_attribution(finder: QuoteFinder) -> None:
+    text = "'We will answer every provocation,' the ministry spokeswoman told a briefing, 'and they know it.'"
+    quotes = quotes_of(finder, text)
+    first, second = by_fragment(quotes, "every provocation"), by_fragment(quotes, "they know it")
+    assert second.kind == "direct" and second.text.startswith("and they know it")
+    assert first.speaker is not None and second.speaker is not None
+    assert second.speaker.name == first.speaker.name == "the ministry spokeswoman"
+
+
+def test_speaker_verb_before_a_trailing_according_to(finder: QuoteFinder) -> None:
+    text = "Villagers in Tillaberi said they heard gunfire all night, according to local radio station Sahel FM."
+    quote = by_fragment(quotes_of(finder, text), "heard gunfire")
+    assert quote.text == "they heard gunfire all night"
+    assert quote.speaker is not None and quote.speaker.name == "Villagers"
+
+
+def test_according_to_a_source_with_no_known_head_noun(finder: QuoteFinder) -> None:
+    text = "According to early results of the count by the electoral commission, the ruling party won 61 seats."
+    quote = by_fragment(quotes_of(finder, text), "ruling party won")
+    assert quote.text == "the ruling party won 61 seats"
+    assert quote.speaker is not None and quote.speaker.name == "early results"
+
+
+def test_participle_cue_takes_the_subject_of_the_sentence(finder: QuoteFinder) -> None:
+    text = "The junta on Monday expelled the French ambassador, saying he had interfered in domestic affairs."
+    quote = by_fragment(quotes_of(finder, text), "interfered in domestic affairs")
+    assert quote.speaker is not None and quote.speaker.name == "The junta"
+
+
+def test_attribution_as_an_aside_inside_the_content(finder: QuoteFinder) -> None:
+    text = "The offensive, the general said, would be over before the rains began."
+    quote = by_fragment(quotes_of(finder, text), "would be over")
+    assert quote.text == "The offensive, the general said, would be over before the rains began"
+    assert quote.speaker is not None and quote.speaker.name == "the general"
+
+
+def test_relative_pronoun_subject_names_the_antecedent(finder: QuoteFinder) -> None:
+    text = "The plan was rejected by opposition lawmakers who say the vote was rigged."
+    quote = by_fragment(quotes_of(finder, text), "the vote was rigged")
+    assert quote.speaker is not None and quote.speaker.name == "opposition lawmakers"
+    assert text[quote.speaker.start or 0 : quote.speaker.end or 0] == "who"
+
+
+def test_share_of_poll_respondents_and_described_subject(finder: QuoteFinder) -> None:
+    text = "Sixty percent said the army should negotiate. The pollster said the margin of error was three points."
+    quotes = quotes_of(finder, text)
+    assert by_fragment(quotes, "army should negotiate").speaker is not None
+    pollster = by_fragment(quotes, "margin of error")
+    assert pollster.speaker is not None and pollster.speaker.name == "The pollster"
+
+
+def test_described_subject_needs_a_plain_speech_verb(finder: QuoteFinder) -> None:
+    text = "The registration issue was first reported by the local newspaper last week."
+    assert quotes_of(finder, text) == []
+
+
+def test_content_stops_before_a_later_clause_with_its_own_speaker(finder: QuoteFinder) -> None:
+    text = "The governor promised to rebuild the bridge, a week after the rebels said they had blown it up."
+    quotes = quotes_of(finder, text)
+    assert by_fragment(quotes, "rebuild the bridge").text == "to rebuild the bridge"
+    rebels = by_fragment(quotes, "blown it up")
+    assert rebels.speaker is not None and rebels.speaker.name == "the rebels"
+
+
+def test_verb_of_an_anonymity_clause_is_no_speech_cue(finder: QuoteFinder) -> None:
+    text = "A trader in Goma, who asked not to be named for fear of reprisals, said the rebels had taxed every truck."
+    [quote] = quotes_of(finder, text)
+    assert quote.text == "the rebels had taxed every truck"
+    assert quote.speaker is not None and quote.speaker.anonymous is True
+
+
+def test_two_speakers_sharing_the_verb_and_a_trailing_phrase(finder: QuoteFinder) -> None:
+    text = "Gunmen abducted 40 people on Thursday, residents and police said, days after a similar raid nearby."
+    [quote] = quotes_of(finder, text)
+    assert quote.text == "Gunmen abducted 40 people on Thursday"
+    assert quote.speaker is not None and quote.speaker.name == "residents and police"
+
+
+def test_unnamed_organisations_in_a_city_are_not_the_city(finder: QuoteFinder) -> None:
+    text = "Families crossed into Lebanon, where aid agencies in Tripoli said they were struggling to house them."
+    quote = by_fragment(quotes_of(finder, text), "struggling to house")
+    assert quote.speaker is not None and quote.speaker.name == "aid agencies"

@@ -186,3 +186,114 @@ def test_bad_pattern_file_names_file_and_line(tmp_path: Path) -> None:
     bad.write_text("kinds:\n  accuse:\n    cameo: '112'\n    patterns: ['(?:x)y {X}']\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"statements.yaml:3"):
         load_statement_data(bad)
+
+
+# ---- generalisation: named sources inside the trigger, joint subjects, coordination, rejection -----
+
+
+def test_charge_denied_by_a_capital_without_an_actor_of_its_own(
+    finder: StatementFinder, quote_finder: QuoteFinder
+) -> None:
+    text = "Azerbaijan accused Armenian forces of shelling its positions overnight, a charge Yerevan denied."
+    armenia = actor(text, "am", "Armenia", "state", "Armenian")
+    armenia.country_code = "AM"
+    actors = [
+        actor(text, "az", "Azerbaijan", "state", "Azerbaijan"),
+        armenia,
+        actor(text, "am-mil", "Military Forces of Armenia", "state_forces", "Armenian forces"),
+    ]
+    statements = run(finder, quote_finder, text, actors)
+    accuse = next(s for s in statements if s.kind == "accuse")
+    assert (accuse.source_actor, accuse.target_actor) == ("az", "am-mil")
+    deny = next(s for s in statements if s.kind == "deny")
+    assert (deny.source_actor, deny.target_actor) == ("am", "az")
+
+
+def test_joint_subject_meeting_is_a_consultation_between_both(
+    finder: StatementFinder, quote_finder: QuoteFinder
+) -> None:
+    text = "Envoys from Ethiopia and Egypt met in Cairo on Sunday to discuss the dam on the Blue Nile."
+    actors = [actor(text, "et", "Ethiopia", "state", "Ethiopia"), actor(text, "eg", "Egypt", "state", "Egypt")]
+    [statement] = run(finder, quote_finder, text, actors)
+    assert statement.kind == "negotiate"
+    assert (statement.source_actor, statement.target_actor) == ("et", "eg")
+
+
+def test_met_in_without_two_parties_is_no_statement(finder: StatementFinder, quote_finder: QuoteFinder) -> None:
+    text = "The Ethiopian delegation met in Cairo on Sunday, a day after the talks were postponed."
+    actors = [actor(text, "et", "Ethiopia", "state", "Ethiopian")]
+    assert "negotiate" not in kinds(run(finder, quote_finder, text, actors))
+
+
+def test_passive_condemnation_names_its_source_after_by(finder: StatementFinder, quote_finder: QuoteFinder) -> None:
+    text = "The shelling of the market was condemned by the African Union, which called for an inquiry."
+    actors = [actor(text, "au", "African Union", "international", "African Union")]
+    events = [event(text, "ev1", "Shelling/artillery/missile attack", "shelling")]
+    condemn = next(s for s in run(finder, quote_finder, text, actors, events) if s.kind == "condemn")
+    assert condemn.source_actor == "au"
+    assert condemn.about_event == "ev1"
+
+
+def test_coordinated_threat_shares_the_subject(finder: StatementFinder, quote_finder: QuoteFinder) -> None:
+    text = "The Houthis accused the United States of piracy and vowed to retaliate against American ships."
+    actors = [
+        actor(text, "hou", "Houthis", "armed_group", "Houthis"),
+        actor(text, "us", "United States", "state", "United States", "American"),
+    ]
+    statements = run(finder, quote_finder, text, actors)
+    threat = next(s for s in statements if s.kind == "threaten")
+    assert threat.source_actor == "hou"
+
+
+def test_rejecting_a_proposal_is_reject_not_deny(finder: StatementFinder, quote_finder: QuoteFinder) -> None:
+    text = "Hamas rejected an Israeli truce proposal on Monday, a spokesman said."
+    actors = [actor(text, "ham", "Hamas", "armed_group", "Hamas"), actor(text, "il", "Israel", "state", "Israeli")]
+    [statement] = run(finder, quote_finder, text, actors)
+    assert statement.kind == "reject" and statement.plover == "REJECT"
+    assert (statement.source_actor, statement.target_actor) == ("ham", "il")
+
+
+def test_source_is_the_head_not_the_country_in_its_modifier(finder: StatementFinder, quote_finder: QuoteFinder) -> None:
+    text = "The European Union envoy for the Sahel, Joao Cravinho, urged Mali's junta to free the detainees."
+    actors = [
+        actor(text, "eu", "European Union", "international", "European Union"),
+        actor(text, "sahel", "Sahel", "state", "Sahel"),
+        actor(text, "ml", "Mali", "state", "Mali"),
+    ]
+    demand = next(s for s in run(finder, quote_finder, text, actors) if s.kind == "demand")
+    assert (demand.source_actor, demand.target_actor) == ("eu", "ml")
+
+
+def test_pattern_prefix_leaves_out_an_optional_letter(finder: StatementFinder, quote_finder: QuoteFinder) -> None:
+    text = "Washington will hold Tehran responsible for any attack on its forces, the envoy said."
+    actors = [actor(text, "us", "United States", "state", "Washington"), actor(text, "ir", "Iran", "state", "Tehran")]
+    accuse = next(s for s in run(finder, quote_finder, text, actors) if s.kind == "accuse")
+    assert (accuse.source_actor, accuse.target_actor) == ("us", "ir")
+
+
+def test_vow_to_crush_is_a_threat_against_the_object(finder: StatementFinder, quote_finder: QuoteFinder) -> None:
+    text = "The government vowed on Sunday to crush the uprising led by the Popular Front."
+    actors = [
+        actor(text, "gov", "Government of Chad", "state", "The government"),
+        actor(text, "pf", "Popular Front", "armed_group", "Popular Front"),
+    ]
+    threat = next(s for s in run(finder, quote_finder, text, actors) if s.kind == "threaten")
+    assert (threat.source_actor, threat.target_actor) == ("gov", "pf")
+
+
+def test_denying_a_clause_has_no_target_inside_the_clause(finder: StatementFinder, quote_finder: QuoteFinder) -> None:
+    text = "The army denied that its troops had fired on civilians in the market."
+    actors = [
+        actor(text, "army", "Military Forces of Chad", "state_forces", "The army"),
+        actor(text, "civ", "Civilians", "civilians", "civilians"),
+    ]
+    deny = next(s for s in run(finder, quote_finder, text, actors) if s.kind == "deny")
+    assert (deny.source_actor, deny.target_actor) == ("army", None)
+
+
+def test_officials_in_a_capital_speak_for_its_state(finder: StatementFinder, quote_finder: QuoteFinder) -> None:
+    text = "Refugees keep arriving from Darfur. Officials in N'Djamena have appealed for more international aid."
+    chad = actor(text, "td", "Chad", "state", "Chad")
+    chad.country_code = "TD"
+    [statement] = run(finder, quote_finder, text, [chad])
+    assert statement.kind == "appeal" and statement.source_actor == "td"

@@ -41,6 +41,7 @@ _LISTS = (
     "not_speakers",
     "object_verbs",
     "participles",
+    "unnamed_roles",
 )
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = ',;:!?"“”‘’()[]'
@@ -104,6 +105,37 @@ _FINITE = frozenset(
     "won't can't didn't doesn't don't".split()
 )
 _PAST = re.compile(r"[a-z]{3,}ed")
+# Words opening a relative clause or aside between a speaker and the verb: 'X, who ..., said'.
+_RELATIVE_OPENERS = frozenset({"who", "whom", "whose", "which", "speaking", "citing", "writing", "asked"})
+# Adjectives between a role noun and its phrase: 'a person familiar with', 'sources close to'.
+_PHRASE_ADJECTIVES = frozenset({"familiar", "close", "closest", "knowledgeable", "briefed", "involved", "privy"})
+# Unambiguous speech verbs: only these take a described subject ("The actress said"); "states",
+# "found" or "observed" after a sentence's first words are more often something else.
+_PLAIN_CUES = frozenset(
+    "said says told tells added adds argued argues warned warns insisted insists wrote writes".split()
+)
+# A sentence-opening subject described rather than named: "The actress", "Some advocates for ...".
+_OPENING_DESCRIPTION = re.compile(
+    r"(?:The|A|An|One|Another|Some|Many|Several|Most|Other|Two|Three|Four|His|Her|Their)"
+    r"(?:\s+[a-z][\w’'-]*){1,6}\s*"
+)
+# Words that end the head of a source phrase: 'early results | of the exit poll conducted by ...'.
+_SOURCE_PHRASE_STOPS = frozenset(
+    {"of", "by", "from", "for", "in", "on", "at", "with", "conducted", "released", "published", "issued", "that"}
+)
+# Prepositions that attach a phrase to a role noun: 'a source in the ministry', 'a doctor at the hospital'.
+_PHRASE_PREPOSITIONS = frozenset({"in", "at", "with", "from", "for", "of", "to", "inside", "within", "near", "close"})
+# A speech verb coordinated with an earlier verb of the same subject: '... and said', '... and also told'.
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
+# A date after a participle: "published Wednesday", "released on Sunday", "filed last week".
+_DATE_WORDS = frozenset(
+    "on last this late early monday tuesday wednesday thursday friday saturday sunday week month year "
+    "today yesterday morning evening night".split()
+)
+# Words that open a subordinate clause after a comma: ", a day after the group said ...".
+_SUBORDINATORS = frozenset(
+    {"after", "before", "when", "while", "as", "because", "since", "until", "although", "though"}
+)
 _CLAUSE_JOINERS = frozenset({"and", "but", "though", "although", "while", "whereas", "as", "yet"})
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|as|when|because|although|though)\b|;|\b(?:while|whereas)\b")
 # A transcript turn: an upper-case speaker label and a colon opening the paragraph ("MR. PENCE: ...").
@@ -131,6 +163,17 @@ _CAPITALISED_CUES = frozenset(
 _GIVEN_NAMES = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]+ ){1,2}$")
 _LETTERS = re.compile(r"[A-Za-z]{3,}")
 _INITIAL = re.compile(r"[A-Z]\.$")
+# A wire dateline opening an article's first paragraph, which reported content never includes:
+# "KADUNA, Nigeria - ", "LONDON (Reuters) - ", "Feb 26 - ", "BEIRUT, March 5 (AP) -- ",
+# "Kaduna, Nigeria (AP) - " (a title-case place only with an agency or date in brackets).
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})?(?:\s+\d{1,2})?"
+    r"(?:\s*\([A-Za-z .'’-]{1,30}\))?"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2}(?:\s*\([A-Za-z .'’-]{1,30}\))?"
+    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?\s*\([A-Za-z .'’-]{1,30}\))"
+    r"\s*(?:--|[-–—])\s+"
+)
 _TURN = re.compile(r"[\"“]?([A-Z][A-Z.’' -]{1,30}[A-Z.]):\s+")
 
 
@@ -152,6 +195,7 @@ class Lexicon:
     not_speakers: frozenset[str]
     object_verbs: frozenset[str]
     participles: frozenset[str]
+    unnamed_roles: frozenset[str]
 
 
 def load_lexicon(path: Path = DATA) -> Lexicon:
@@ -200,10 +244,15 @@ class QuoteFinder:
         # (Not of all verbs: "States" and "Reports" are nouns far more often than verbs.)
         self._cue_words = frozenset(verbs) | {v.capitalize() for v in verbs if v in _CAPITALISED_CUES}
         self._anonymous = re.compile("|".join(map(re.escape, self.lex.anonymity_markers)), re.I)
+        # Words between a sentence's subject and its verb: "also", "on Monday", "last week".
+        self._subject_skips = (self.lex.subject_gap | self.lex.verb_followers) - _DETERMINERS - _CONTINUERS
+        # Cue words that occur inside an anonymity marker ("asked" in "who asked not to be named").
+        self._anonymity_words = frozenset(w for m in self.lex.anonymity_markers for w in m.split()) & self._cue_words
 
     def __call__(self, doc: Doc, actors: list[Actor]) -> list[Quote]:
         text = doc.text
-        ctx = _Context(doc, actors, self.lex, _find_cues(text, self._cue_words), self._anonymous)
+        cues = _find_cues(text, self._cue_words)
+        ctx = _Context(doc, actors, self.lex, cues, self._anonymous, self._subject_skips)
         found = self._direct(ctx)
         found += self._indirect(ctx, found)
         found.sort(key=lambda f: f.start)
@@ -299,8 +348,10 @@ class QuoteFinder:
             if np is not None:
                 cue = Span(according.start(), according.start() + 12, text[according.start() : according.start() + 12])
                 return cue, ctx.speaker(np[0], np[1], np[2], self._anonymous)
-        window_end = min(p_end, pos + 120)
-        cue = next(iter(ctx.cues_in(pos, window_end)), None)
+        window_end = min(p_end, pos + 160)
+        # A verb inside an apposition or relative clause ('a resident, who asked not to be named,
+        # told reporters') is not the attribution's verb: take the first cue outside one.
+        cue = next((c for c in ctx.cues_in(pos, window_end) if not _in_relative_clause(text, pos, c.start())), None)
         gap = text.count(" ", pos, cue.start()) if cue else 0
         if (
             not cue
@@ -410,13 +461,16 @@ class QuoteFinder:
         found: list[_Found] = []
         for sentence in ctx.doc.sentences:
             s_start, s_end = sentence.start, sentence.end
-            if _inside_any(blocked, s_start, s_end):
-                continue
+            if not ctx.speech_in(s_start, s_end) or _inside_any(blocked, s_start, s_end):
+                continue  # most sentences have neither a speech verb nor "according to"
+            # 'Residents said they heard blasts, according to local radio': the residents are the
+            # speakers, the radio the channel. "according to" speaks only when no verb does.
             according = self._according(ctx, s_start, s_end, blocked)
-            if according:
-                found.append(according)
-            else:
-                found += self._said_clauses(ctx, s_start, s_end, blocked, used_cues)
+            if according is None or according.cue is None or according.cue.start < according.end:
+                found += [according] if according else self._said_clauses(ctx, s_start, s_end, blocked, used_cues)
+                continue
+            said = self._said_clauses(ctx, s_start, s_end, blocked, used_cues)
+            found += [q for q in said if q.end <= according.cue.start] or [according]
         return found
 
     def _according(self, ctx: _Context, s_start: int, s_end: int, blocked: list[tuple[int, int]]) -> _Found | None:
@@ -424,17 +478,19 @@ class QuoteFinder:
         match = _ACCORDING.search(text, s_start, s_end)
         if not match or _in_any(blocked, match.start()):
             return None
-        np = ctx.np_after(match.end() - 1, s_end)
+        at_start = match.start() <= s_start + 1
+        np = ctx.np_after(match.end() - 1, s_end) or _source_phrase(text, match.end(), s_end, at_start)
         if np is None:
             return None
         cue = Span(match.start(), match.start() + 12, text[match.start() : match.start() + 12])
-        if match.start() <= s_start + 1:  # According to X, CONTENT.
+        if at_start:  # According to X, CONTENT.
             comma = text.find(",", np[1], s_end)
-            if comma < 0 or comma - np[1] > 40:
+            if comma < 0 or comma - np[1] > 120:
                 return None
             c_start, c_end = _trim(text, comma + 1, s_end)
         else:  # CONTENT, according to X.
             c_start, c_end = _trim(text, s_start, match.start())
+            c_start = _skip_dateline(text, c_start, c_end)
         if c_end - c_start < 10 or _overlaps_any(blocked, c_start, c_end):
             return None
         speaker = ctx.speaker(np[0], np[1], np[2], self._anonymous)
@@ -469,17 +525,35 @@ class QuoteFinder:
             word = cue.group()
             if cue.start() in used_cues or word in self.lex.fragment_verbs or _in_any(blocked, cue.start()):
                 continue
+            if word in self._anonymity_words:
+                marker = self._anonymous.search(text, max(s_start, cue.start() - 12), cue.end() + 30)
+                if marker and marker.start() <= cue.start() < marker.end():
+                    continue  # "who asked not to be named": a verb of the anonymity clause, not speech
             confidence = 0.5 if word in self.lex.weak_verbs else 0.7
             lo = max([s_start] + [b for a, b in blocked if b <= cue.start() and b > s_start])
-            np = ctx.np_before(lo, cue.start())
+            if word in self.lex.participles:
+                # '..., saying the group must withdraw': the subject of the sentence's main verb.
+                subject = ctx.sentence_subject(s_start, cue.start())
+                np = subject[0] if subject else None
+            else:
+                np = ctx.np_before(lo, cue.start())
+            if np is None and _AND_BEFORE.search(text, lo, cue.start()):
+                # 'X, speaking by phone, dismissed the offer and said ...': the sentence's subject.
+                subject = ctx.sentence_subject(s_start, cue.start())
+                np = subject[0] if subject else None
             if np is not None:
                 quote = self._clause_after(ctx, cue, np, s_start, s_end, blocked, confidence)
+                if quote:
+                    return quote
+            elif word in _PLAIN_CUES and (np := _opening_description(text, s_start, cue.start())) is not None:
+                # 'The actress said she was tired ...': a described subject opening the sentence.
+                quote = self._clause_after(ctx, cue, np, s_start, s_end, blocked, confidence - 0.1)
                 if quote:
                     return quote
             elif text[s_start : cue.start()].rstrip().endswith(","):
                 # CONTENT, said X.
                 np = ctx.np_after(cue.end(), s_end)
-                if np and _tail_is_empty(text, np[1], s_end):
+                if np and (_tail_is_empty(text, np[1], s_end) or ctx.followers_end(np[1], s_end)):
                     comma = text.rindex(",", s_start, cue.start())
                     return self._content(ctx, cue, np, s_start, comma, blocked, confidence - 0.1)
         return None
@@ -497,14 +571,47 @@ class QuoteFinder:
         """'X said (on Monday) (that) CONTENT' or 'CONTENT, X said.'"""
         text = ctx.text
         before = text[s_start : np[0]].rstrip()
-        if before.endswith(",") and _tail_is_empty(text, cue.end(), s_end):
-            return self._content(ctx, cue, np, s_start, s_start + len(before) - 1, blocked, confidence - 0.1)
         pos = ctx.skip_followers(cue.end(), s_end, told=cue.group() in ("told", "tells", "asked", "asks"))
+        rest = _skip_space(text, pos + 1, s_end)
+        aside = text.startswith(",", pos) and self._clause_follows(text, rest, s_end)
+        if before.endswith(",") and aside and _looks_like_clause(text, rest, s_end):
+            # 'This campaign, he says, is different': the attribution is an aside inside the content.
+            return self._content(ctx, cue, np, s_start, s_end, blocked, confidence - 0.1)
+        if before.endswith(",") and ctx.attribution_ends(cue, s_end):
+            return self._content(ctx, cue, np, s_start, s_start + len(before) - 1, blocked, confidence - 0.1)
+        if aside and not before.endswith(","):
+            # 'Rubio says, win or lose in Florida, he is staying': an aside, then the clause.
+            closing = text.find(",", rest, s_end)
+            if closing < 0 or not _looks_like_clause(text, _skip_space(text, closing + 1, s_end), s_end):
+                return None
+            pos = rest
+        if (
+            before.endswith(",")
+            and not _looks_like_clause(text, pos, s_end)
+            and _looks_like_clause(text, s_start, s_start + len(before))
+        ):
+            # 'CONTENT, a resident said by phone from Gusau, the state capital.'
+            return self._content(ctx, cue, np, s_start, s_start + len(before) - 1, blocked, confidence - 0.1)
         if pos >= s_end or not _CONTENT_START.match(text, pos) or text[pos] in "\"“'‘":
             return None
         if cue.group().lower() in self.lex.object_verbs and not _looks_like_clause(text, pos, s_end):
             return None  # "Islamic State claimed responsibility for the attack": an object, not speech
         return self._content(ctx, cue, np, pos, self._content_end(ctx, pos, s_end), blocked, confidence)
+
+    def _clause_follows(self, text: str, pos: int, s_end: int) -> bool:
+        """Whether the words at ``pos`` (after 'X said,') carry on the content, not describe the
+        speaker ('who spoke on condition of anonymity', 'speaking by phone', 'according to ...')."""
+        first = _TOKEN.match(text, pos, s_end)
+        if first is None or not _CONTENT_START.match(first.group()):
+            return False
+        low = first.group().lower().strip(",")
+        return not (
+            low in _RELATIVE_OPENERS
+            or low in self.lex.participles
+            or low.endswith("ing")
+            or low in ("according", "adding", "a", "an", "the", "citing")
+            or self._anonymous.search(text, pos, min(s_end, pos + 80))
+        )
 
     def _content_end(self, ctx: _Context, pos: int, s_end: int) -> int:
         """Where reported content starting at ``pos`` stops: a semicolon, or a later clause with a
@@ -512,12 +619,21 @@ class QuoteFinder:
         text = ctx.text
         semicolon = text.find(";", pos, s_end)
         end = semicolon if semicolon >= 0 else s_end
+        according = _ACCORDING.search(text, pos, end)
+        if according and text[pos : according.start()].rstrip().endswith(","):
+            end = according.start()
         for cue in ctx.cues_in(pos, end):
             np = ctx.np_before(pos, cue.start())
             if np is None:
                 continue
             comma = text.rfind(",", pos, np[0])
-            if comma >= 0 and all(w.lower() in _CLAUSE_JOINERS for w in text[comma + 1 : np[0]].split()):
+            if comma < 0:
+                continue
+            between = [w.lower() for w in text[comma + 1 : np[0]].split()]
+            # ", though she noted", ", a day after the group said": a clause of its own.
+            if all(w in _CLAUSE_JOINERS for w in between) or (
+                len(between) <= 8 and any(w in _SUBORDINATORS for w in between)
+            ):
                 return comma
         return end
 
@@ -532,6 +648,7 @@ class QuoteFinder:
         confidence: float,
     ) -> _Found | None:
         c_start, c_end = _trim(ctx.text, start, end)
+        c_start = _skip_dateline(ctx.text, c_start, c_end)
         if ctx.text.count(" ", c_start, c_end) < 2 or _overlaps_any(blocked, c_start, c_end):
             return None
         speaker = ctx.speaker(np[0], np[1], np[2], self._anonymous)
@@ -594,11 +711,20 @@ class _Context:
     """Per-article helpers: paragraphs, noun phrases around cues and speaker construction."""
 
     def __init__(
-        self, doc: Doc, actors: list[Actor], lex: Lexicon, cues: list[_Cue], anonymous_re: re.Pattern[str]
+        self,
+        doc: Doc,
+        actors: list[Actor],
+        lex: Lexicon,
+        cues: list[_Cue],
+        anonymous_re: re.Pattern[str],
+        subject_skips: frozenset[str] = frozenset(),
     ) -> None:
+        """``subject_skips``: words that may stand between a sentence's subject and its verb
+        ("also", "on Monday"), built once by ``QuoteFinder``."""
         self.doc = doc
         self.cues = cues
         self._cue_starts = [c.start() for c in cues]
+        self._according_starts = _according_starts(doc.text)
         # Actor mentions by start offset, so that finding the actor at a speaker is a bisection.
         self._mentions = sorted(((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda m: m[:2])
         self._mention_starts = [m[0] for m in self._mentions]
@@ -612,6 +738,11 @@ class _Context:
         self._marks = [m.start() for m in marks]
         self._mark_ends = [m.end() for m in marks]
         self._full_names: dict[str, str | None] = {}
+        # Speaker phrases found as the antecedent of a relative pronoun ("leaders who say"), with the
+        # pronoun's span: the speaker's mention is the pronoun, its name the antecedent (as "he" is
+        # resolved to a name). A cache of this article's phrases, like ``_full_names``.
+        self._relatives: dict[tuple[int, int], tuple[int, int]] = {}
+        self._subject_skips = subject_skips
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor with a mention overlapping [start, end), preferring the longest mention (as
@@ -624,6 +755,14 @@ class _Context:
                 best = (m_end - m_start, actor)
             i += 1
         return best[1] if best else None
+
+    def speech_in(self, lo: int, hi: int) -> bool:
+        """Whether [lo, hi) holds a speech cue or an "according to"."""
+        i = bisect_left(self._cue_starts, lo)
+        if i < len(self._cue_starts) and self._cue_starts[i] < hi:
+            return True
+        j = bisect_left(self._according_starts, lo)
+        return j < len(self._according_starts) and self._according_starts[j] < hi
 
     def cues_in(self, lo: int, hi: int) -> list[_Cue]:
         """The speech cues that lie wholly inside [lo, hi), in text order."""
@@ -671,33 +810,102 @@ class _Context:
         while i >= 0 and _is_gap_word(text[toks[i][0] : toks[i][1]], self.lex.subject_gap):
             i -= 1
         if i >= 0 and text[toks[i][1] - 1] == ",":
-            i = self._skip_apposition(toks, i)
+            # 'Lloyd Austin, who ..., said' -> 'Austin,'; when nothing before the comma names a
+            # speaker, the phrase is itself the apposition ('One hopeful, Carly Fiorina, says').
+            skipped = self._skip_apposition(toks, i)
+            if skipped >= 0 or self._kind(text[toks[i][0] : toks[i][1] - 1]) not in ("proper", "role"):
+                i = skipped
         while i >= 0 and text[toks[i][0]] == "(" and text[toks[i][1] - 1] == ")":
             i -= 1  # "Sen. Marco Rubio (R-FL) called"
+        relative = None
+        i = self._skip_dated_participle(toks, i)
+        if i > 0 and text[toks[i][0] : toks[i][1]].lower() in ("who", "which"):
+            relative = toks[i]
+            i -= 1  # "business leaders who say the law ...": the phrase before the relative pronoun
         if i < 0:
             return None
         head_start, head_end = toks[i]
         head = text[head_start:head_end].rstrip(",")
         if any(c in head for c in '"“”.!?;:') and head.lower() not in self.lex.titles:
             return None
+        if head.lower() in _DETERMINERS or head.lower() in _CONTINUERS:
+            return None  # "The claim could not be verified": a noun after its article, not a verb
         kind = self._kind(head.strip("‘’'"))
+        if kind in ("role", "proper"):
+            # 'a source in the interior ministry said', 'residents of Saravena said': the unnamed
+            # people, not the ministry or the town.
+            earlier = self._role_before_phrase(toks, i, self.lex.unnamed_roles)
+            if earlier >= 0:
+                i, kind = earlier, "role"
+                head_start, head_end = toks[i]
+                head = text[head_start:head_end]
         if kind is None:
-            return None
+            # 'a source in Ukraine's security service said': the role noun before a short
+            # prepositional phrase is the head.
+            i = self._role_before_phrase(toks, i)
+            if i < 0:
+                return None
+            head_start, head_end = toks[i]
+            head = text[head_start:head_end]
+            kind = "role"
         end = head_start + len(head)
         start = head_start
         if kind != "pronoun":
             start = self._extend_left(toks, i, kind)
+        if relative is not None:
+            self._relatives[(start, end)] = relative
         return start, end, kind
 
-    def _skip_apposition(self, toks: list[tuple[int, int]], i: int) -> int:
-        """'Lloyd Austin, who recommended the strikes, said': the index of 'Austin,' (or ``i``)."""
+    def _skip_dated_participle(self, toks: list[tuple[int, int]], i: int) -> int:
+        """'A news report published Wednesday said', 'New polls released on Sunday showed': the
+        index of the noun before the participle and its date (or ``i`` unchanged)."""
         text = self.text
-        for j in range(i - 1, max(-1, i - 14), -1):
+        j = i
+        while j > i - 3 and j > 0 and text[toks[j][0] : toks[j][1]].lower() in _DATE_WORDS:
+            j -= 1
+        if j == i or j < 1:
+            return i
+        participle = text[toks[j][0] : toks[j][1]]
+        if not (participle.endswith("ed") and participle.islower()) or j < 1:
+            return i
+        return j - 1
+
+    def _skip_apposition(self, toks: list[tuple[int, int]], i: int) -> int:
+        """'Lloyd Austin, who recommended the strikes, said': the index of 'Austin,' (or -1).
+        A relative clause ('who spoke on condition of anonymity because ...') may run longer than
+        an apposition, and the phrase before it may end in a prepositional phrase ('a health
+        worker at the district hospital, who ...')."""
+        text = self.text
+        for j in range(i - 1, max(-1, i - 30), -1):
             if text[toks[j][1] - 1] == ",":
+                opener = text[toks[j + 1][0] : toks[j + 1][1]].lower()
+                if i - j > 13 and opener not in _RELATIVE_OPENERS:
+                    return -1
                 word = text[toks[j][0] : toks[j][1] - 1]
+                if word.isdigit() and j > 0:
+                    continue  # an age: "Woodrow Benford, 58, who lives outside Minneapolis, says"
                 if self._kind(word) in ("proper", "role"):
                     return j
+                return self._role_before_phrase(toks, j)
+        return -1
+
+    def _role_before_phrase(self, toks: list[tuple[int, int]], i: int, roles: frozenset[str] | None = None) -> int:
+        """For a phrase ending at token ``i`` such as 'a source in Ukraine's SBU security service',
+        the index of the role noun ('source') followed by a preposition, or -1 (also when ``roles``
+        is given and the noun is not one of them)."""
+        text = self.text
+        for j in range(i - 1, max(0, i - 10), -1):
+            token = text[toks[j][0] : toks[j][1]]
+            if token[-1] in ',;:"“”)' or token.endswith("."):
                 return -1
+            if token.lower() not in _PHRASE_PREPOSITIONS:
+                continue
+            k = j - 1
+            if k > 0 and text[toks[k][0] : toks[k][1]].lower() in _PHRASE_ADJECTIVES:
+                k -= 1  # "a person familiar with the talks"
+            role = text[toks[k][0] : toks[k][1]]
+            if self._kind(role) == "role" and (roles is None or role.lower() in roles):
+                return k
         return -1
 
     def _extend_left(self, toks: list[tuple[int, int]], i: int, kind: str) -> int:
@@ -709,6 +917,12 @@ class _Context:
             low = token.lower()
             if token[-1] in ',;:"“”)' or (token.endswith(".") and low not in lex.titles and len(token) > 4):
                 break
+            if low == "and" and kind == "role" and j > 0 and start == toks[i][0]:
+                # "residents and police said": two speakers sharing the verb.
+                other = text[toks[j - 1][0] : toks[j - 1][1]]
+                if self._kind(other) == "role" and other.lower() in lex.unnamed_roles | lex.role_nouns:
+                    start = toks[j - 1][0]
+                    break
             if low in _DETERMINERS:
                 start = toks[j][0]
                 if low == "the" and kind == "proper" and j > 0 and text[toks[j - 1][0] : toks[j - 1][1]] == "of":
@@ -763,8 +977,8 @@ class _Context:
             ):
                 if k in ("proper", "role"):
                     end, kind = a + len(bare), k
-                if bare != token and low not in self.lex.titles:
-                    break  # punctuation closes the phrase
+                if bare != token and low not in self.lex.titles and token.lower() not in self.lex.titles:
+                    break  # punctuation closes the phrase (but not the point of "Brig.")
                 continue
             break
         if end is None or kind is None:
@@ -792,11 +1006,30 @@ class _Context:
             comma = text.find(",", pos + 1, min(limit, pos + 80))
             pos = comma + 1 if comma > 0 else pos
         verb = _TOKEN.match(text, pos + 1) if pos < limit else None
+        for _ in range(3):  # "The ministry on Monday expelled", "The army also said"
+            if verb is None or verb.group().lower() not in self._subject_skips:
+                break
+            verb = _TOKEN.match(text, verb.end() + 1)
         if verb is not None and verb.group().lower() in _AUXILIARIES:  # "is labeling", "has called"
             verb = _TOKEN.match(text, verb.end() + 1)
         if verb is None or verb.end() > limit or not _VERB_LIKE.fullmatch(verb.group()):
             return None
         return np, verb
+
+    def attribution_ends(self, cue: _Cue, s_end: int) -> bool:
+        """Whether the sentence ends after the speech verb at ``cue`` but for time, place and
+        channel words ('..., X said in a statement on Monday.', '..., X told reporters.')."""
+        if _tail_is_empty(self.text, cue.end(), s_end):
+            return True
+        return self.followers_end(cue.end(), s_end, told=cue.group() in ("told", "tells"))
+
+    def followers_end(self, pos: int, s_end: int, told: bool = False) -> bool:
+        """Whether only verb followers ('in a statement on Monday') lie between ``pos`` and the end
+        of the sentence (closing punctuation aside)."""
+        limit = s_end
+        while limit > pos and self.text[limit - 1] in " .!?\"”’'\n":
+            limit -= 1
+        return limit > pos and self.skip_followers(pos, limit, told=told) >= limit
 
     def skip_followers(self, pos: int, limit: int, told: bool) -> int:
         """The start of the reported clause after a speech verb at ``pos``."""
@@ -865,7 +1098,11 @@ class _Context:
             marker = anonymous_re.search(text, end, sentence.end)
             first = tokens[0].lower()
             has_name = any(t[:1].isupper() and t.lower() not in self.lex.titles for t in tokens[1:-1])
-            anonymous = bool(marker) or (first not in ("the", "his", "her", "their", "its") and not has_name)
+            # Only people speak anonymously: "a senior US official", not "the ministry" or "a report".
+            head = tokens[-1].lower().strip(",")
+            person = head in self.lex.unnamed_roles or head in self.lex.titles
+            anonymous = bool(marker) or (person and first not in ("the", "his", "her", "their", "its") and not has_name)
+        start, end = self._relatives.get((start, end), (start, end))
         return Speaker(
             name=name, actor=actor.id if actor else None, title=title, anonymous=anonymous, start=start, end=end
         )
@@ -1035,6 +1272,7 @@ def _quoted_spans(text: str, p_start: int, p_end: int) -> list[tuple[int, int, i
     open_double: int | None = None
     open_width = 1
     open_single: int | None = None
+    had_single = False
     for m in _QUOTE_MARK.finditer(text, p_start, p_end):
         k = m.start()
         c = text[k]
@@ -1060,11 +1298,15 @@ def _quoted_spans(text: str, p_start: int, p_end: int) -> list[tuple[int, int, i
         nxt = text[k + 1] if k + 1 < p_end else " "
         if open_single is None:
             opens = (k == p_start or prev in _OPENERS_BEFORE) and (nxt.isupper() or (c == "‘" and nxt.isalpha()))
-            if opens:
+            # The second half of a quote split around its attribution: "'We will respond,' she
+            # said, 'and they know it.'" (lower-case, but only after a single-quoted first half).
+            resumes = had_single and prev == " " and text[k - 2 : k - 1] == "," and nxt.isalpha()
+            if opens or resumes:
                 open_single = k
         elif c in "’'" and not prev.isspace() and not nxt.isalpha():
             _emit(out, text, open_single, k, True)
             open_single = None
+            had_single = True
     if open_double is not None:
         _emit(out, text, open_double, p_end, False, open_width)
     if open_single is not None and open_single == p_start:
@@ -1090,6 +1332,16 @@ def _emit(
         out.append((open_at, start, end, close_at + close_width if closed else close_at, closed))
 
 
+def _in_relative_clause(text: str, lo: int, pos: int) -> bool:
+    """Whether ``pos`` lies in a comma-opened relative clause or participle phrase that starts after
+    ``lo`` and is not yet closed by a comma ('X, who asked not to be named, told ...': 'asked')."""
+    comma = text.rfind(",", lo, pos)
+    if comma < 0:
+        return False
+    first = _TOKEN.match(text, comma + 1 + (text[comma + 1 : comma + 2] == " "))
+    return first is not None and first.group().lower() in _RELATIVE_OPENERS
+
+
 def _is_gap_word(token: str, gap: frozenset[str]) -> bool:
     """A word that may stand between a subject and its verb: listed ones and -ly adverbs."""
     low = token.lower()
@@ -1112,6 +1364,71 @@ def _described(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     if match is None:
         return None
     return start, start + len(match.group().rstrip()), "role"
+
+
+def _opening_description(text: str, start: int, cue: int) -> tuple[int, int, str] | None:
+    """'The actress', 'Some advocates for stem cell research': a determiner phrase of lower-case
+    words that is everything between the sentence's start and its speech verb."""
+    while start < cue and text[start] in " \t\n\"“‘'(":
+        start += 1
+    match = _OPENING_DESCRIPTION.fullmatch(text, start, cue)
+    if match is None or any(_not_in_description(w) for w in match.group().split()[1:]):
+        return None
+    return start, start + len(match.group().rstrip()), "role"
+
+
+def _not_in_description(word: str) -> bool:
+    """A word that makes a clause of what would be a described subject ('The issue was first')."""
+    low = word.lower()
+    return (
+        low in _FINITE
+        or low in _AUXILIARIES
+        or low in _CLAUSE_JOINERS
+        or low in ("or", "not")
+        or (len(low) > 4 and low.endswith("ed"))
+    )
+
+
+def _source_phrase(text: str, start: int, s_end: int, at_start: bool) -> tuple[int, int, str] | None:
+    """'According to early results of the exit poll, ...': a source phrase with no known head
+    noun, cut before its first modifier ('early results'). At a sentence's start it must end at a
+    comma; at its end, at the sentence's end."""
+    stop = text.find(",", start, s_end) if at_start else s_end
+    if stop < 0:
+        return None
+    words = list(_TOKEN.finditer(text, start, stop))
+    if not words or len(words) > 25:
+        return None
+    end = words[0].end()
+    for word in words[1:4]:
+        if word.group().lower() in _SOURCE_PHRASE_STOPS:
+            break
+        end = word.end()
+    end = start + len(text[start:end].rstrip('.,;:!?"”’)'))
+    return (words[0].start(), end, "role") if end > words[0].start() else None
+
+
+def _according_starts(text: str) -> list[int]:
+    """Offsets of every "according to" / "According to" (a ``str.find`` loop: faster than a regex)."""
+    out: list[int] = []
+    pos = text.find("ccording to")
+    while pos >= 0:
+        if pos > 0 and text[pos - 1] in "Aa" and (pos == 1 or not text[pos - 2].isalnum()):
+            out.append(pos - 1)
+        pos = text.find("ccording to", pos + 11)
+    return out
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _skip_dateline(text: str, start: int, end: int) -> int:
+    """The offset after a wire dateline at ``start`` ('LONDON (Reuters) - '), or ``start``."""
+    match = _DATELINE.match(text, start, end)
+    return match.end() if match else start
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

