@@ -34,6 +34,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Government soldiers and fighters of the Ambazonia Defence Forces exchanged gunfire in Batibo.",
             "Two Colombian soldiers were killed in a confrontation with ELN guerrillas in Arauca.",
             "Fighters from the two rival militias fought for hours in the streets of Tripoli.",
+            # "March 9" is a date, not a march: no protest context.
+            "At least 10 soldiers were killed in clashes with fighters near Gao on March 9, sources said.",
         ],
         [
             "Lawmakers clashed over the budget in a stormy parliamentary session in Nairobi.",
@@ -327,8 +329,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Police in Lagos fired tear gas at protesters demanding an end to police brutality.",
             "Police fired water cannon to break up a protest by farmers in Brussels.",
             "Police lathi-charged students protesting against the fee hike in Patna.",
+            "Police dispersed hundreds of protesters outside the parliament in Nairobi.",
         ],
         [
+            "The demonstrators gathered outside parliament in Nairobi before dispersing in the evening.",
             "Thousands of protesters marched peacefully through Lisbon.",
             "Security forces opened fire on protesters in Mandalay, killing seven.",
             "Police arrested two suspects over a bank robbery in Accra.",

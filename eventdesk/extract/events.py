@@ -14,12 +14,40 @@ per distinct incident in the article:
    the same incident (``suppresses`` in ``data/events/taxonomy.yaml``).
 3. **Attachment.** Each mention gets actor1/actor2 (actors stage), the place nearest the trigger,
    the date attached to it and the casualty counts of its sentence.
+   - Reported speech: the pronoun subject of a clause reported by X ("the army said on Wednesday it
+     had launched", "the Arakan Army said its fighters had captured") is X (a ministry speaking for
+     its state: the state's forces); a state named right before a force word ("a Malian army
+     convoy") is that state's force when the article names it, and in violence a bare state acts
+     through its military ("a Russian missile struck"). A subject set off by a parenthetical ("M23
+     rebels, who are backed by Rwanda, seized") or followed by an acronym in brackets ("the Allied
+     Democratic Forces (ADF) killed") still acts; a backer ("backed by Rwanda") never does. A trigger
+     that names its target ("killed 12 CODECO militiamen") gives actor2.
+   - Places: of a containment phrase ("Nigeria's Kaduna state", "Kaduna state, Nigeria", "near
+     Maiduguri in Borno state") the finest place locates the event; a place across "after/before/
+     since" belongs to another clause ("met in Geneva ... after fighting along their border"); a
+     toponym the places stage could not resolve gives way to a resolved one nearby ("the village of
+     Zhelanne in the Donetsk region"). Fighting or a truce "along their border" with no place named
+     is located in the first party's country, at country precision.
+   - Dates: "said on Wednesday" dates the statement, a dateline ("YANGON, Feb 16 -") the report and
+     "since November" a period's start; none of them dates an incident. "Two weeks after <trigger>"
+     dates the trigger two weeks before the clause's own day (else the publication date), at the
+     duration unit's precision (week).
 4. **Merging.** Mentions of the same sub-type with compatible place, date and count merge into one
-   event (title lines repeated in the body, "the strikes" later in the text); a mention that is only
-   a re-mention (``antecedent: true``) never creates an event on its own.
+   event ("the strikes" later in the text); a mention that is only a re-mention (``antecedent:
+   true``) never creates an event on its own. The headline (a first paragraph of one sentence
+   without final punctuation) merges last and loosely into the first body incident of its sub-type:
+   its counts are ignored ("kill 12 in attack"), an undated headline agrees with any date and a
+   country with any place inside it. A perpetrator's bare own account of an incident already
+   reported ("the RSF said its forces had clashed with fighters in the area": no place, date or toll
+   of its own, pointing back at the scene) is evidence for that incident, not a second event; so is
+   burning or looting by the same perpetrators told right after an attack ("The attackers ... set
+   fire to dozens of shelters").
 
 Events without a date of their own get the publication date at week precision ("this week"), with
-``text`` None. Events scoring below ``settings.min_event_confidence`` are dropped.
+``text`` None: a strike the army "said on Wednesday" it had launched is dated to the publication week
+(its own day is unknown), not to Wednesday. An accusation ("X accused Y of violating the truce on
+Monday") creates no event here: ACLED codes an alleged incident only with corroborating reports, so
+it is left to the statements stage. Events scoring below ``settings.min_event_confidence`` are dropped.
 """
 
 from __future__ import annotations
@@ -29,7 +57,8 @@ import re._parser as re_parser  # the first-character index of the trigger scann
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
@@ -71,7 +100,7 @@ _CLAUSE_BREAK = re.compile(
 # that contains it ("in the wake of kidnappings").
 _DEFINITE = re.compile(
     r"\b(?:the|these|those|this|that|its|their|his|her|last\s+\w+'s|such|both)\s+"
-    r"(?:(?!(?:of|in|on|at|for|from|to|by|with|after|before)\b)[\w.-]+\s+){0,2}$",
+    r"(?:(?!(?:of|in|on|at|for|from|to|by|with|after|before|had|has|have|was|were|is|are|been|did)\b)[\w.-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _COUNT_WORDS = {
@@ -79,8 +108,13 @@ _COUNT_WORDS = {
     "eleven": 11, "twelve": 12, "several": 3, "multiple": 3, "dozens": 24, "a series of": 3, "a string of": 3,
     "a wave of": 3, "a spate of": 3,
 }  # fmt: skip
+# "three rocket attacks" counts attacks; "kill 12 in attack" counts victims: a preposition or a
+# casualty word between the number and the trigger means the number is not about the trigger.
 _COUNT = re.compile(
-    r"\b(\d+|" + "|".join(re.escape(w) for w in _COUNT_WORDS) + r")\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+    r"\b(\d+|" + "|".join(re.escape(w) for w in _COUNT_WORDS) + r")\s+"
+    r"(?:(?!(?:in|on|at|of|for|from|to|by|with|after|during|near|and|as|was|were|killed|dead|kill|kills|"
+    r"wounded|injured|people|civilians|soldiers|villagers)\b)[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 # A place that names a newspaper or a channel is not where anything happened ("the Washington Post").
 _MEDIA_AFTER = re.compile(
@@ -101,9 +135,28 @@ _WHERE = re.compile(
 # A time right after a speech verb dates the statement, not the incident ("said on Monday").
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|reported|added|confirmed)\s+(?:on\s+)?$", re.I)
 _BACKED = re.compile(r"-(?:backed|aligned|allied|linked|affiliated|led|supported|sponsored|funded)\b", re.I)
+_SHORT_PAREN = re.compile(r"\([\w.'/-]{1,12}\)")
+# "M23 rebels, who are backed by Rwanda, seized", "The attackers, armed with machetes, set fire": the
+# subject stands before a parenthetical phrase set off by commas.
+_PARENTHETICAL_BEFORE = re.compile(
+    r",\s+(?:who|which|whose|armed|backed|supported|led|riding|wearing|dressed|believed|suspected|thought|"
+    r"an?|the|one|many|some|most|all|both|mostly|reportedly|allegedly|apparently)\b[^,;.]{0,100},\s*"
+    r"(?:(?:had|have|has|then|also|later|reportedly|allegedly)\s+)*$",
+    re.IGNORECASE,
+)
+# "M23 rebels, who are backed by Rwanda, seized ...": the backer plays no role in the act.
+_BACKER_BEFORE = re.compile(
+    r"\b(?:backed|supported|armed|funded|sponsored|aided|allied)\s+(?:by|with|to)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _PASSIVE_BY = re.compile(r"^\s*(?:\S+\s+){0,3}?by\s+(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|got)\s+\w+(?:ed|en|wn|ht|lt)\s+(?:\w+\s+){0,3}$", re.IGNORECASE
+)
+# A target named as members of a group ("arrested 12 suspected members of the Clan del Golfo").
+_MEMBERS_OF = (
+    r"|(?:(?:the|a|an|at\s+least|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|several|some)\s+){0,2}"
+    r"(?:(?:suspected|alleged|senior|top|local)\s+)?(?:members?|leaders?|commanders?|fighters|supporters|"
+    r"militants|operatives|suspects)\s+(?:of|from|linked\s+to)\s+(?:the\s+)?"
 )
 # What may stand between a trigger and its target: a target preposition and up to two words that are
 # not themselves locative ("attacks on facilities in Iraq": Iraq is where, not whom), or, after a
@@ -111,7 +164,9 @@ _PASSIVE_AUX = re.compile(
 _TARGET_GAP = re.compile(
     r"\s*(?:(?:against|on|upon|targeting|at|toward|towards|with|between|hitting|killing|of)\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:(?!(?:in|at|near|inside|outside|from|to)\b)[\w'-]+\s+){0,2}"
-    r"|(?:(?:the|a|an|at\s+least|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|several)\s+){0,3})$",
+    r"|(?:(?:the|a|an|at\s+least|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|several)\s+){0,3}"
+    + _MEMBERS_OF
+    + r")$",
     re.IGNORECASE,
 )
 # Between an actor and a trigger, these words mean the actor did something else ("the US action
@@ -126,6 +181,73 @@ _PLACE_LEAD = re.compile(r"\b(?:in|at|near|inside|outside|across|from|into)\s+(?
 # A verb trigger right after a passive auxiliary ("was arrested", "were abducted").
 _IMMEDIATE_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"^\s*between\s+(?:the\s+)?$", re.IGNORECASE)
+# "X said (on Wednesday) (that) it/they/its forces had launched ...": the pronoun subject of a reported
+# clause is the speaker. Matched on the sentence up to the trigger; "subj" is the pronoun phrase.
+_REPORTED_SUBJECT = re.compile(
+    r"\b(?P<verb>said|says|announced|claimed|reported|confirmed|stated|added|insisted|acknowledged)\s+"
+    r"(?:(?:late\s+|early\s+)?on\s+\w+\s+|in\s+a\s+(?:statement|post|video)\s+|on\s+social\s+media\s+)*"
+    r"(?:that\s+)?(?P<subj>it|they|(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?[\w-]+)\s+"
+    # Only auxiliaries, adverbs and verbs of carrying out may follow: "it had documented 40 attacks"
+    # reports what others did.
+    r"(?:(?:had|has|have|was|were|also|already|successfully|then|later|carried\s+out|launched|conducted|"
+    r"staged|mounted|an?|the|several|multiple|\d+|two|three|four|five|new|fresh|series\s+of|wave\s+of)\s+){0,5}$",
+    re.IGNORECASE,
+)
+# Cheap substring pre-check for _REPORTED_SUBJECT (its verbs, as usually written: lower case).
+_SPEECH_VERBS = (
+    "said", "says", "announced", "claimed", "reported", "confirmed", "stated", "added", "insisted", "acknowledged"
+)
+# A state named right before a force word is that state's force ("a Malian army convoy").
+_FORCE_WORD = re.compile(
+    r"\s+(?:(?P<police>police|policemen|gendarmes|gendarmerie)|army|military|troops|soldiers|forces|"
+    r"security\s+forces|navy|air\s+force|marines|warplanes?|jets?|drones?)\b",
+    re.IGNORECASE,
+)
+# A dateline ("YANGON, Feb 16 (Reuters) - ") dates the report, not an incident.
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
+# "since November", "until Monday": the bound of a period, not the day of an incident.
+_PERIOD_BOUND_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:(?:early|late|mid|last)\s+)?$", re.IGNORECASE)
+# "two weeks after a ceasefire": a duration measured back (or forward) from the clause's own date.
+_RELATIVE_AFTER = re.compile(r"\s+(?P<dir>after|before)\s", re.IGNORECASE)
+_DURATION = re.compile(r"^P(\d+)([DWMY])$")
+# A place before the trigger but across one of these belongs to another clause ("met in Geneva ...
+# two weeks after fighting along the border").
+_OTHER_CLAUSE = re.compile(r"\b(?:after|before|since|while|whereas|until)\b", re.IGNORECASE)
+# Containment between two place mentions: "Nigeria's Kaduna state", "Kaduna state, Nigeria",
+# "near Maiduguri in Borno state"; the finer of the two locates the event.
+_REGION_WORD = r"(?:(?:restive\s+|far\s+)?(?:north|south|east|west|central)[\w-]*\s+)?"
+_CONTAINS_NEXT = re.compile(r"^(?:'s|’s|')\s+" + _REGION_WORD + "$", re.IGNORECASE)
+_WITHIN_NEXT = re.compile(r"^\s*(?:,|\s+in|\s+of)\s+(?:the\s+)?" + _REGION_WORD + "$", re.IGNORECASE)
+# ", an ethnic armed group active in the state, said": an appositive between a speaker and the verb.
+_APPOSITIVE_OPEN = re.compile(r",\s+(?:an?|the|which|who|whose|one\s+of)\b", re.IGNORECASE)
+# Two sides fighting "along their border": the coordinated pair of the sentence are the parties.
+_PAIR_GAP = re.compile(r"^\s+and\s+(?:the\s+)?$", re.IGNORECASE)
+# ... and only when the trigger's phrase points back at both ("their border", "each other").
+_RECIPROCAL_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:their|each\s+other|one\s+another|between\s+them|the\s+two\s+(?:sides|countries|neighbou?rs))\b",
+    re.IGNORECASE,
+)
+_BORDER_AFTER = re.compile(r"[^.;]{0,40}?\b(?:along|on|across|near)\s+(?:the|their)\s+(?:[\w-]+\s+)?border\b", re.I)
+# An account that points back at a scene already reported ("in the area", "there") or denies part of
+# it: a party's version of that incident.
+_ANAPHORIC_SCENE = re.compile(
+    r"\b(?:(?:in|near|at|around)\s+the\s+(?:area|vicinity|village|town|camp|scene)\b|there\b|den(?:y|ied|ies)\b)",
+    re.IGNORECASE,
+)
+_REMOTE_TYPES = frozenset(
+    {
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+    }
+)
+_PAIR_TYPES = frozenset({"Armed clash", "Agreement"})
+_BATTLE_TYPES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+# ACLED never codes a bare state as the perpetrator of violence: its forces act ("Russia" -> its military).
+_FORCE_ACTED_TYPES = _REMOTE_TYPES | _BATTLE_TYPES | frozenset({"Attack", "Disrupted weapons use", "Arrests"})
+_STATE_VOICES = frozenset({"political", "official"})
 _FORCE_KINDS = frozenset({"state_forces", "armed_group"})
 _NO_ROLE_KINDS = frozenset({"media", "anonymous"})
 _STATE_KINDS = frozenset({"state", "state_forces"})
@@ -193,6 +315,13 @@ class Mention:
     time: TimeExpr | None = None
     fatalities: Casualties | None = None
     injuries: Casualties | None = None
+    headline: bool = False  # in the article's title line: merges loosely into a body mention
+    relative: EventDate | None = None  # "two weeks after <trigger>": a date measured from the clause's date
+    reported_by_actor1: bool = False  # "X said its forces had ...": actor1's own account
+
+    def sentence_text(self, text: str) -> str:
+        """The rest of the mention's sentence from the trigger on."""
+        return text[self.start : self.sentence.end]
 
     @property
     def sub_event_type(self) -> str:
@@ -530,17 +659,24 @@ class EventFinder:
             ((m.start, m.end, a) for a in actors if a.kind not in _NO_ROLE_KINDS for m in a.mentions),
             key=lambda sp: (sp[0], sp[1]),
         )
+        durations = [t for t in times if t.type == "duration" and t.value and _DURATION.match(t.value)]
         for mention in mentions:
-            mention.actor1, mention.actor2 = _roles(doc.text, mention, role_spans)
+            mention.actor1, mention.actor2, mention.reported_by_actor1 = _roles(doc.text, mention, role_spans, actors)
             mention.place = _place_for(doc.text, mention, usable_places, actor_spans, strict=mention.definite)
             if mention.place is None and mention.definite:
                 mention.loose_place = _place_for(doc.text, mention, usable_places, actor_spans, strict=False)
-            mention.time = _time_for(doc.text, mention, dated)
+            relative = _relative_date(doc.text, mention, durations, dated, published)
+            if relative is not None:
+                mention.relative, anchor_end = relative
+                # Times before "two weeks after" date the main clause, not this trigger.
+                mention.time = _time_for(doc.text, mention, [t for t in dated if t.start >= anchor_end])
+            else:
+                mention.time = _time_for(doc.text, mention, dated)
         mentions = _retype_deadly_destruction(mentions, casualties)
         _attach_casualties(mentions, casualties, self.taxonomy)
-        incidents = _merge(mentions)
+        incidents = _merge(mentions, doc.text)
         dominant = _dominant_place(doc.text, usable_places)
-        events = [self._event(doc, incident, dominant, published) for incident in incidents]
+        events = [self._event(doc, incident, dominant, published, actors) for incident in incidents]
         return [e for e in events if e.confidence >= self.settings.min_event_confidence]
 
     # -- step 1 and 2: typed, unblocked, resolved mentions --------------------------------------
@@ -548,6 +684,7 @@ class EventFinder:
         text = lowered(doc.text)  # every lexicon regex reads the lower-cased copy (same offsets)
         accepted: list[Mention] = []
         keys_of: dict[int, frozenset[str]] = {}  # sentence start -> its word keys
+        headline = _headline(doc)
         for hit in self.lexicon.scan(text):
             start = hit.start
             sentence = doc.sentence_at(start)
@@ -563,7 +700,9 @@ class EventFinder:
                 continue
             before = text[max(sentence.start, start - 40) : start]
             count = _count(before)
-            accepted.append(Mention(rule, start, end, sentence, bool(_DEFINITE.search(before)), count))
+            mention = Mention(rule, start, end, sentence, bool(_DEFINITE.search(before)), count)
+            mention.headline = sentence == headline
+            accepted.append(mention)
         return self._resolve(_outermost(accepted))
 
     def _typed(
@@ -632,7 +771,7 @@ class EventFinder:
             found = self._agent_in(rest[:40], first=True)
             if found:
                 return found
-        kind = _agent_kind(actors, max(sentence.start, start - _WINDOW), start, last=True)
+        kind = _agent_kind(actors, max(sentence.start, start - _WINDOW), start, last=True, text=text)
         if kind:
             return kind
         return self._agent_in(text[max(sentence.start, start - _WINDOW) : start], first=False)
@@ -665,16 +804,30 @@ class EventFinder:
         return kept
 
     # -- step 4: one Event per incident ---------------------------------------------------------
-    def _event(self, doc: Doc, incident: _Incident, dominant: Place | None, published: date | None) -> Event:
-        head, mentions = incident.head, incident.mentions
+    def _event(
+        self, doc: Doc, incident: _Incident, dominant: Place | None, published: date | None, actors: list[Actor]
+    ) -> Event:
+        head = incident.head
+        # The body reports an incident more precisely than its headline: body values come first, and
+        # a headline's place counts only when the body gives none.
+        body = [m for m in incident.mentions if not m.headline]
+        mentions = body + [m for m in incident.mentions if m.headline]
         sub = self.taxonomy[head.sub_event_type]
-        place = _best(mentions, lambda m: m.place, lambda p: _GEO_RANK[_geo_precision(p)])
+        place = _best(body, lambda m: m.place, lambda p: _GEO_RANK[_geo_precision(p)]) or _best(
+            mentions, lambda m: m.place, lambda p: _GEO_RANK[_geo_precision(p)]
+        )
         time = _best(mentions, lambda m: m.time, lambda t: _PRECISION_RANK.get(t.precision, 0))
+        relative = _first(m.relative for m in mentions)
         confidence = head.rule.confidence
         confidence += 0.05 * min(2, sum(1 for m in mentions if m is not head and not m.rule.antecedent))
         confidence += 0.05 if place else -0.05
         if place is None:  # an event first named by a re-mention ("in the wake of the kidnappings")
             place = head.loose_place
+        actor1 = _first(m.actor1 for m in mentions)
+        actor2 = _first(m.actor2 for m in mentions if m.actor2 != actor1)
+        location: Location | None = None
+        if place is None and dominant is None and sub.name in _PAIR_TYPES:
+            location = _border_location(doc.text, mentions, actors, actor1, actor2)
         defaulted = place is None and dominant is not None
         if defaulted:
             place = dominant  # the article's main country, at country precision
@@ -689,10 +842,10 @@ class EventFinder:
             event_type=sub.event_type,
             sub_event_type=sub.name,
             trigger=Span(head.start, head.end, doc.text[head.start : head.end]),
-            actor1=_first(m.actor1 for m in mentions),
-            actor2=_first(m.actor2 for m in mentions),
-            location=_location(place, precise=not defaulted),
-            date=_event_date(time, published),
+            actor1=actor1,
+            actor2=actor2,
+            location=_location(place, precise=not defaulted) or location,
+            date=_event_date(time, published) if time is not None or relative is None else relative,
             fatalities=_first(m.fatalities for m in mentions),
             injuries=_first(m.injuries for m in mentions),
             evidence=evidence,
@@ -705,6 +858,8 @@ class EventFinder:
 # -- helpers: blockers and mention shape ----------------------------------------------------------
 def _clause_before(text: str, sentence: Sentence, start: int) -> str:
     window = text[max(sentence.start, start - _WINDOW) : start]
+    if "(" in window:  # "the Allied Democratic Forces (ADF) killed": an acronym in brackets is no clause break
+        window = _SHORT_PAREN.sub(lambda m: " " + m.group()[1:-1] + " ", window)
     last = None
     for last in _CLAUSE_BREAK.finditer(window):  # noqa: B007 - we want the last break
         pass
@@ -731,8 +886,22 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
 
 
 # -- helpers: roles --------------------------------------------------------------------------------
-def _agent_kind(actors: list[Actor], start: int, end: int, last: bool = False) -> str | None:
-    found = [(mention.start, a.kind) for a in actors for mention in a.mentions if start <= mention.start < end]
+def _backer(text: str, start: int) -> bool:
+    """Whether the actor mention at ``start`` is named as a backer ("backed by Rwanda")."""
+    lead = max(0, start - 8)
+    if not text.endswith(("by ", "with ", "to ", "by the ", "with the ", "to the "), lead, start):
+        return False  # most mentions: no regex needed
+    return _BACKER_BEFORE.search(text, max(0, start - 25), start) is not None
+
+
+def _agent_kind(
+    actors: list[Actor], start: int, end: int, last: bool = False, text: str | None = None
+) -> str | None:
+    found = [
+        (mention.start, a.kind) for a in actors for mention in a.mentions
+        if start <= mention.start < end
+        and (text is None or not _backer(text, mention.start))
+    ]  # fmt: skip
     found = [f for f in found if f[1] in _STATE_KINDS or f[1] == "armed_group"]
     if not found:
         return None
@@ -741,21 +910,69 @@ def _agent_kind(actors: list[Actor], start: int, end: int, last: bool = False) -
     return "state" if kind in _STATE_KINDS else "nonstate"
 
 
-def _roles(text: str, mention: Mention, role_spans: list[tuple[int, int, Actor]]) -> tuple[str | None, str | None]:
-    """actor1 (who acted) and actor2 (the target) for one mention, as actor ids.
+def _roles(
+    text: str, mention: Mention, role_spans: list[tuple[int, int, Actor]], actors: list[Actor]
+) -> tuple[str | None, str | None, bool]:
+    """actor1 (who acted) and actor2 (the target) for one mention, as actor ids, and whether actor1 is
+    also the one reporting it.
 
     actor1 is the nearest actor before the trigger in its clause (or the "by X" agent of a passive),
     actor2 the first actor after a target preposition ("against/on/targeting X"); "fighting between
     X and Y" gives both; violence against civilians takes the civilians as actor2 when they are named.
+    A pronoun subject of a reported clause ("the army said it had launched", "its fighters") is the
+    speaker; a state named right before a force word ("a Malian army convoy") is that state's force.
     """
-    if not role_spans:
-        return None, None
-    sentence = mention.sentence
+    spans_used: dict[str, tuple[int, int]] = {}
+    in_sentence = _sentence_spans(role_spans, mention.sentence)
+    actor1, actor2 = _roles_by_position(text, mention, in_sentence, spans_used)
+    speaker = _reported_speaker(text, mention, in_sentence, actors)
+    own_account = False
+    if speaker is not None:
+        subject, speaker_actor = speaker
+        used = spans_used.get("actor1")
+        if actor1 is None or (used is not None and subject[0] <= used[0] and used[1] <= subject[1]):
+            actor1, own_account = speaker_actor, True
+    if (
+        actor1 is None
+        and actor2 is None
+        and mention.sub_event_type in _PAIR_TYPES
+        and _RECIPROCAL_AFTER.match(text, mention.end, mention.sentence.end)
+    ):
+        actor1, actor2 = _coordinated_pair(text, in_sentence)
+        if mention.sub_event_type == "Armed clash":  # states fight through their forces
+            actor1, actor2 = _military_of(actor1, actors), _military_of(actor2, actors)
+    if mention.sub_event_type in _REMOTE_TYPES and actor2 is None:
+        actor2 = next(
+            (sp[2] for sp in in_sentence if sp[0] >= mention.end and sp[2].kind == "civilians"),
+            None,
+        )  # fmt: skip
+    actor1 = _as_force(text, actor1, spans_used.get("actor1"), actors)
+    actor2 = _as_force(text, actor2, spans_used.get("actor2"), actors)
+    if mention.sub_event_type in _FORCE_ACTED_TYPES and mention.sub_event_type != "Arrests":
+        actor1 = _military_of(actor1, actors)
+    if mention.sub_event_type in _BATTLE_TYPES:
+        actor2 = _military_of(actor2, actors)
+    if actor1 is not None and actor2 is not None and actor1.id == actor2.id:
+        actor2 = None
+    return (actor1.id if actor1 else None), (actor2.id if actor2 else None), own_account
+
+
+def _sentence_spans(role_spans: list[tuple[int, int, Actor]], sentence: Sentence) -> list[tuple[int, int, Actor]]:
     lo = bisect_left(role_spans, sentence.start, key=lambda sp: sp[0])
     hi = bisect_left(role_spans, sentence.end, key=lambda sp: sp[0])
-    spans = [sp for sp in role_spans[lo:hi] if sp[1] <= sentence.end]
+    return [sp for sp in role_spans[lo:hi] if sp[1] <= sentence.end]
+
+
+def _roles_by_position(
+    text: str, mention: Mention, spans: list[tuple[int, int, Actor]], spans_used: dict[str, tuple[int, int]]
+) -> tuple[Actor | None, Actor | None]:
+    """actor1 and actor2 from where actors stand around the trigger; records in ``spans_used`` the
+    mention each role came from (for the reported-speech and state-force corrections)."""
+    if not spans:
+        return None, None
+    sentence = mention.sentence
     # "Iran-backed militia": Iran qualifies the militia and plays no role itself.
-    spans = [sp for sp in spans if not _BACKED.match(text, sp[1])]
+    spans = [sp for sp in spans if not _BACKED.match(text, sp[1]) and not _backer(text, sp[0])]
     clause = _clause_before(text, sentence, mention.start)
     clause_start = mention.start - len(clause)
     # A trigger pattern may begin with its agent ("gunmen killed"): that actor counts as before it.
@@ -763,28 +980,134 @@ def _roles(text: str, mention: Mention, role_spans: list[tuple[int, int, Actor]]
     after = [sp for sp in spans if sp[0] >= mention.end and sp[0] - mention.end <= _WINDOW]
     agent_after = next((sp for sp in after if _PASSIVE_BY.match(text[mention.end : sp[0]])), None)
     targets = [sp for sp in after if sp is not agent_after and _TARGET_GAP.match(text[mention.end : sp[0]])]
-    actor1 = _pick_actor(before, text, mention.start)
+    if not targets:  # a trigger that names its target ("killed 12 CODECO militiamen")
+        targets = [sp for sp in spans if mention.start < sp[0] and sp[1] <= mention.end]
+    picked = _pick_actor(before, text, mention.start)
+    if picked is None:
+        picked = _subject_before_parenthetical(text, mention, spans)
+    actor1 = picked[2] if picked else None
     actor2 = targets[0][2] if targets else None
+    if picked is not None:
+        spans_used["actor1"] = (picked[0], picked[1])
+    if targets:
+        spans_used["actor2"] = (targets[0][0], targets[0][1])
     if actor1 is not None and agent_after is None and _IMMEDIATE_PASSIVE.search(text, clause_start, mention.start):
         actor1, actor2 = None, actor1  # "a missionary was arrested in Lebanon": the subject is the target
+        if "actor1" in spans_used:
+            spans_used["actor2"] = spans_used.pop("actor1")
     if agent_after is not None:
         if actor1 is not None and _PASSIVE_AUX.search(text[min(before[-1][1], mention.start) : mention.start]):
             actor2 = actor1  # "Five soldiers were killed in an ambush by rebels"
+            if "actor1" in spans_used:
+                spans_used["actor2"] = spans_used["actor1"]
         actor1 = agent_after[2]
+        spans_used["actor1"] = (agent_after[0], agent_after[1])
     elif targets and _BETWEEN.match(text[mention.end : targets[0][0]]):
         partner = next((sp for sp in after if sp[0] > targets[0][1]
                         and re.fullmatch(r"\s*and\s+(?:the\s+)?", text[targets[0][1] : sp[0]])), None)  # fmt: skip
         if partner is not None:  # "fighting between X and Y"
             actor1, actor2 = targets[0][2], partner[2]
+            spans_used["actor1"] = (targets[0][0], targets[0][1])
+            spans_used["actor2"] = (partner[0], partner[1])
     if mention.rule.sub_event_type in ("Attack", "Sexual violence", "Abduction/forced disappearance"):
-        actor2 = next((sp[2] for sp in spans if sp[2].kind == "civilians"), None) or actor2
-    if actor1 is not None and actor2 is not None and actor1.id == actor2.id:
-        actor2 = None
-    return (actor1.id if actor1 else None), (actor2.id if actor2 else None)
+        civilians = next((sp for sp in spans if sp[2].kind == "civilians"), None)
+        if civilians is not None:
+            actor2 = civilians[2]
+            spans_used["actor2"] = (civilians[0], civilians[1])
+    return actor1, actor2
 
 
-def _pick_actor(before: list[tuple[int, int, Actor]], text: str, trigger_start: int) -> Actor | None:
-    """The nearest actor before the trigger in its clause; a force beats the bare state it belongs to."""
+def _subject_before_parenthetical(
+    text: str, mention: Mention, spans: list[tuple[int, int, Actor]]
+) -> tuple[int, int, Actor] | None:
+    """"M23 rebels, who are backed by Rwanda, seized the town": the actor right before the parenthetical."""
+    match = _PARENTHETICAL_BEFORE.search(text, max(mention.sentence.start, mention.start - 140), mention.start)
+    if match is None:
+        return None
+    opening = match.start()
+    found = [sp for sp in spans if opening - 2 <= sp[1] <= opening and sp[2].kind != "civilians"]
+    return found[-1] if found else None
+
+
+def _reported_speaker(
+    text: str, mention: Mention, spans: list[tuple[int, int, Actor]], actors: list[Actor]
+) -> tuple[tuple[int, int], Actor] | None:
+    """For "X said (on Wednesday) it/they/its forces had <trigger>": the pronoun subject's span and X.
+
+    X is the actor named nearest before the speech verb in the sentence; a generic description
+    ("an ethnic armed group that ...", an appositive) gives way to a named actor before it.
+    """
+    sentence = mention.sentence
+    lo = max(sentence.start, mention.start - 160)
+    if not spans or not any(text.find(verb, lo, mention.start) >= 0 for verb in _SPEECH_VERBS):
+        return None  # most triggers: no speech verb before them, no regex needed
+    match = _REPORTED_SUBJECT.search(text, lo, mention.start)
+    if match is None:
+        return None
+    verb_start = match.start("verb")
+    candidates = [
+        sp for sp in spans if sp[1] <= verb_start and sp[2].kind != "civilians"
+    ]
+    if not candidates:
+        return None
+    candidates.sort(key=lambda sp: (sp[1], sp[1] - sp[0]))
+    if text[sentence.start : verb_start].rstrip().endswith(","):
+        opening = _APPOSITIVE_OPEN.search(text, sentence.start, verb_start)
+        if opening is not None:  # the speaker stands before the appositive that describes it
+            candidates = [sp for sp in candidates if sp[1] <= opening.start()] or candidates
+    nearest = candidates[-1]
+    if nearest[2].name.startswith("Unidentified"):
+        named = [sp for sp in candidates if not sp[2].name.startswith("Unidentified")]
+        nearest = named[-1] if named else nearest
+    speaker = nearest[2]
+    if speaker.kind == "state":  # "the Nigerian army said": the army, not Nigeria
+        same_end = [sp[2] for sp in candidates if sp[1] == nearest[1]]
+        force = next((a for a in same_end if a.kind in _FORCE_KINDS and a.affiliation == speaker.id), None)
+        speaker = force or speaker
+    elif speaker.kind in _STATE_VOICES and speaker.country_code and mention.sub_event_type in _FORCE_ACTED_TYPES:
+        # "Russia's defence ministry said its forces had captured": the state's forces acted.
+        state = next((a for a in actors if a.kind == "state" and a.country_code == speaker.country_code), None)
+        speaker = _military_of(state, actors) or speaker
+    return (match.start("subj"), match.end("subj")), speaker
+
+
+def _coordinated_pair(text: str, in_sentence: list[tuple[int, int, Actor]]) -> tuple[Actor | None, Actor | None]:
+    """The parties of a clash or an agreement named as "X and Y" elsewhere in the sentence ("ministers
+    from Armenia and Azerbaijan met ... after fighting along their border"), as their forces when the
+    article names them for a clash."""
+    spans = [sp for sp in in_sentence if sp[2].kind in ("state", *_FORCE_KINDS)]
+    for left, right in pairwise(spans):
+        if left[2].id != right[2].id and _PAIR_GAP.match(text[left[1] : right[0]]):
+            return left[2], right[2]
+    return None, None
+
+
+def _military_of(actor: Actor | None, actors: list[Actor]) -> Actor | None:
+    """A state's military forces when the article names them, else the state itself."""
+    if actor is None or actor.kind != "state":
+        return actor
+    forces = [a for a in actors if a.kind == "state_forces" and a.affiliation == actor.id]
+    return next((a for a in forces if not a.name.startswith("Police")), actor)
+
+
+def _as_force(text: str, actor: Actor | None, span: tuple[int, int] | None, actors: list[Actor]) -> Actor | None:
+    """A state named right before a force word ("a Malian army convoy") stands for that state's force."""
+    if actor is None or span is None or actor.kind != "state":
+        return actor
+    word = _FORCE_WORD.match(text, span[1])
+    if word is None:
+        return actor
+    if not word.group("police"):
+        return _military_of(actor, actors)
+    forces = [a for a in actors if a.kind == "state_forces" and a.affiliation == actor.id]
+    return next((a for a in forces if a.name.startswith("Police")), actor)
+
+
+def _pick_actor(
+    before: list[tuple[int, int, Actor]], text: str, trigger_start: int
+) -> tuple[int, int, Actor] | None:
+    """The nearest actor before the trigger in its clause (with its mention's span); a force beats the
+    bare state it belongs to."""
     usable = [
         sp for sp in before
         if sp[2].kind != "civilians"
@@ -793,11 +1116,11 @@ def _pick_actor(before: list[tuple[int, int, Actor]], text: str, trigger_start: 
     ]  # fmt: skip
     if not usable:
         return None
-    nearest = usable[-1][2]
-    if nearest.kind == "state":
-        for _, _, actor in reversed(usable):
-            if actor.kind in _FORCE_KINDS and actor.affiliation == nearest.id:
-                return actor
+    nearest = usable[-1]
+    if nearest[2].kind == "state":
+        for sp in reversed(usable):
+            if sp[2].kind in _FORCE_KINDS and sp[2].affiliation == nearest[2].id:
+                return sp
     return nearest
 
 
@@ -828,9 +1151,8 @@ def _place_for(
     """
     sentence = mention.sentence
     best: tuple[float, Place] | None = None
-    for place in places:
-        if not (sentence.start <= place.start and place.end <= sentence.end):
-            continue
+    in_sentence = [p for p in places if sentence.start <= p.start and p.end <= sentence.end]
+    for place in in_sentence:
         lead = text[max(sentence.start, place.start - 30) : place.start]
         located = bool(_LOCATIVE.search(lead))
         if not located and (place.start, place.end) in actor_spans:
@@ -846,12 +1168,45 @@ def _place_for(
             attached = len(gap.strip()) <= 2  # "a Kabul suicide bombing"
             if not (attached or _WHERE.search(lead)):
                 continue  # a place before the trigger without in/at/near is a topic, not a location
+            if _OTHER_CLAUSE.search(gap):
+                continue  # "met in Geneva ... after fighting along the border": another clause's place
             score = len(gap) * (1.0 if attached else 1.5)
         if strict and not attached:
             continue
+        if _unresolved(place):
+            score += 60  # an unresolved village locates less than the resolved province named beside it
         if best is None or score < best[0]:
             best = (score, place)
-    return best[1] if best else None
+    return _finest(text, best[1], in_sentence) if best else None
+
+
+def _finest(text: str, place: Place, places: list[Place]) -> Place:
+    """The finest place linked to ``place`` by containment: "Nigeria's Kaduna state" and "Kaduna state,
+    Nigeria" give Kaduna state, "near Maiduguri in Borno state" Maiduguri (same country only)."""
+    seen = {place.id}
+    changed = len(places) > 1
+    while changed:
+        changed = False
+        rank = _GEO_RANK[_geo_precision(place)]
+        for other in places:
+            if other.id in seen or _GEO_RANK[_geo_precision(other)] <= rank or _unresolved(other):
+                continue
+            if place.country_code and other.country_code and place.country_code != other.country_code:
+                continue
+            if other.start >= place.end:
+                linked = _CONTAINS_NEXT.match(text[place.end : other.start]) is not None
+            else:
+                linked = _WITHIN_NEXT.match(text[other.end : place.start]) is not None
+            if linked:
+                seen.add(other.id)
+                place, changed = other, True
+                break
+    return place
+
+
+def _unresolved(place: Place) -> bool:
+    """A toponym the places stage could not pin down (no coordinates, or only its country's)."""
+    return place.lat is None or (place.feature == "other" and place.admin1 is None)
 
 
 def _time_for(text: str, mention: Mention, times: list[TimeExpr]) -> TimeExpr | None:
@@ -863,12 +1218,100 @@ def _time_for(text: str, mention: Mention, times: list[TimeExpr]) -> TimeExpr | 
             continue
         if _SPEECH_BEFORE.search(text, max(sentence.start, t.start - 20), t.start):
             continue
+        if _PERIOD_BOUND_BEFORE.search(text, max(sentence.start, t.start - 20), t.start):
+            continue
+        if _is_dateline(text, sentence, t):
+            continue
         distance = t.start - mention.end if t.start >= mention.end else mention.start - t.end
         if mention.definite and distance > 30:
             continue
         if best is None or distance < best[0]:
             best = (distance, t)
     return best[1] if best else None
+
+
+def _is_dateline(text: str, sentence: Sentence, t: TimeExpr) -> bool:
+    """"YANGON, Feb 16 (Reuters) - ...": the date of the report at the head of the first paragraph."""
+    return t.start - sentence.start <= 40 and _DATELINE_AFTER.match(text, t.end) is not None
+
+
+def _relative_date(
+    text: str, mention: Mention, durations: list[TimeExpr], dated: list[TimeExpr], published: date | None
+) -> tuple[EventDate, int] | None:
+    """"(met on Thursday,) two weeks after <trigger>": the trigger's date is the clause's date (the day
+    named before the duration, else the publication date) minus two weeks, at the duration's unit's
+    precision; and where the duration ends (earlier dates belong to the main clause)."""
+    sentence = mention.sentence
+    for t in durations:
+        if not (sentence.start <= t.start and t.end <= mention.start and mention.start - t.end <= 100):
+            continue
+        direction = _RELATIVE_AFTER.match(text, t.end)
+        unit = _DURATION.match(t.value or "")
+        if direction is None or unit is None:
+            continue
+        anchor = _anchor_day(text, sentence, t, dated) or published
+        if anchor is None:
+            return None
+        n = int(unit.group(1)) * (-1 if direction.group("dir").lower() == "after" else 1)
+        return _shifted(anchor, n, unit.group(2), t), t.end
+    return None
+
+
+def _anchor_day(text: str, sentence: Sentence, duration: TimeExpr, dated: list[TimeExpr]) -> date | None:
+    """The day-precision date nearest before ``duration`` in its sentence (not a dateline)."""
+    before = [
+        t for t in dated
+        if sentence.start <= t.start and t.end <= duration.start and t.precision == "day"
+        and not _is_dateline(text, sentence, t)
+    ]  # fmt: skip
+    if not before:
+        return None
+    try:
+        return date.fromisoformat((before[-1].value or "")[:10])
+    except ValueError:
+        return None
+
+
+def _shifted(anchor: date, n: int, unit: str, t: TimeExpr) -> EventDate:
+    """``anchor`` moved by ``n`` units (D/W/M/Y), at that unit's precision."""
+    if unit in ("D", "W"):
+        day = anchor + timedelta(days=n * (7 if unit == "W" else 1))
+        if unit == "D":
+            return EventDate(day.isoformat(), "day", t.text, t.id)
+        year, week, _ = day.isocalendar()
+        return EventDate(f"{year}-W{week:02d}", "week", t.text, t.id)
+    if unit == "M":
+        months = anchor.year * 12 + anchor.month - 1 + n
+        return EventDate(f"{months // 12:04d}-{months % 12 + 1:02d}", "month", t.text, t.id)
+    return EventDate(f"{anchor.year + n:04d}", "year", t.text, t.id)
+
+
+def _headline(doc: Doc) -> Sentence | None:
+    """The article's title line: a first paragraph of one sentence without final punctuation,
+    followed by a body."""
+    sentences = doc.sentences
+    if len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
+        return None
+    first = sentences[0]
+    if doc.text[first.start : first.end].rstrip()[-1:] in ".!?\"”'’":
+        return None
+    return first
+
+
+def _border_location(
+    text: str, mentions: list[Mention], actors: list[Actor], actor1: str | None, actor2: str | None
+) -> Location | None:
+    """Fighting or a truce "along their border" between two countries, with no place named: the first
+    party's country, at country precision (ACLED codes border events to one side's territory)."""
+    if not any(_BORDER_AFTER.match(text, m.end) for m in mentions):
+        return None
+    by_id = {a.id: a for a in actors}
+    first, second = by_id.get(actor1 or ""), by_id.get(actor2 or "")
+    if first is None or second is None or not first.country_code or first.country_code == second.country_code:
+        return None
+    state = first if first.kind == "state" else by_id.get(first.affiliation or "")
+    name = state.name if state is not None else first.country_code
+    return Location(name, first.country_code, None, None, None, "country", None)
 
 
 def _dominant_place(text: str, places: list[Place]) -> Place | None:
@@ -942,34 +1385,103 @@ def _attach_casualties(mentions: list[Mention], casualties: list[Casualties], ta
             target.injuries = cas
 
 
-def _merge(mentions: list[Mention]) -> list[_Incident]:
-    """Group mentions into incidents, in text order; re-mentions join the latest compatible incident."""
+def _merge(mentions: list[Mention], text: str) -> list[_Incident]:
+    """Group mentions into incidents, in text order; re-mentions join the latest compatible incident.
+
+    Headline mentions are merged last, into the first body incident of their sub-type that they
+    agree with (place, date; a headline's counts are of victims as often as of incidents), so that
+    "Gunmen kill 12 in attack on village" and the body's account of it are one event.
+    """
     incidents: list[_Incident] = []
     for m in mentions:
+        if m.headline:
+            continue
         target = next((inc for inc in reversed(incidents) if _compatible(inc, m)), None)
+        if target is None and incidents and _part_of_previous(m, incidents[-1]):
+            # "The attackers ... set fire to dozens of shelters before fleeing": burning and looting
+            # during an attack, told next with no place, date or toll of its own, are part of it.
+            target = incidents[-1]
+        if target is None and _bare_own_account(m) and _ANAPHORIC_SCENE.search(m.sentence_text(text)):
+            # "The RSF said its forces had clashed with fighters in the area": the perpetrator's own
+            # version of an incident already reported, adding no place, date or toll of its own, is
+            # evidence for that incident (ACLED codes one event per incident), not a second event.
+            # Only an account that contradicts others' report: two reports by the actor itself ("the army
+            # said it had killed ... The army said it had shelled ...") are two incidents.
+            target = next(
+                (
+                    inc for inc in reversed(incidents)
+                    if inc.head.actor1 == m.actor1 and not inc.head.reported_by_actor1
+                    and inc.head.sub_event_type != m.sub_event_type
+                ),
+                None,
+            )  # fmt: skip
         if target is not None:
             target.mentions.append(m)
         elif not m.rule.antecedent:
             incidents.append(_Incident(head=m, mentions=[m]))
+    for m in mentions:
+        if not m.headline:
+            continue
+        target = next((inc for inc in incidents if _compatible(inc, m, loose=True)), None)
+        if target is not None:
+            target.mentions.append(m)
+        elif not m.rule.antecedent:
+            incidents.append(_Incident(head=m, mentions=[m]))
+    for inc in incidents:  # the first report in the text names the incident (its trigger and id)
+        inc.mentions.sort(key=lambda m: m.start)
+        inc.head = next(m for m in inc.mentions if not m.rule.antecedent)
+    incidents.sort(key=lambda inc: inc.head.start)
     return incidents
 
 
-def _compatible(incident: _Incident, m: Mention) -> bool:
+def _part_of_previous(m: Mention, incident: _Incident) -> bool:
+    last = incident.mentions[-1]
+    return (
+        m.sub_event_type == "Looting/property destruction"
+        and incident.head.sub_event_type != m.sub_event_type
+        and m.place is None
+        and m.time is None
+        and m.fatalities is None
+        and m.actor1 is not None
+        and m.actor1 == incident.head.actor1  # the same perpetrators ("the attackers") went on
+        and m.sentence.paragraph - last.sentence.paragraph <= 1
+    )
+
+
+def _bare_own_account(m: Mention) -> bool:
+    return (
+        m.reported_by_actor1
+        and m.actor1 is not None
+        and m.place is None
+        and m.time is None
+        and m.relative is None
+        and m.fatalities is None
+        and m.injuries is None
+    )
+
+
+def _compatible(incident: _Incident, m: Mention, loose: bool = False) -> bool:
+    """Whether mention ``m`` can report ``incident``: same sub-type, agreeing place and date; an
+    undated mention agrees with any date, a country with any place inside it."""
     if incident.head.sub_event_type != m.sub_event_type:
         return False
-    if m.count != incident.head.count and not m.definite:
+    if not loose and m.count != incident.head.count and not m.definite:
         return False  # "three rocket attacks" is not the "rocket attack" reported before
     for other in incident.mentions:
-        if m.place and other.place and not _places_agree(m.place, other.place):
+        if m.place and other.place and not _places_agree(m.place, other.place, loose):
             return False
         if m.time and other.time and not _dates_agree(m.time.value, other.time.value):
             return False
     return True
 
 
-def _places_agree(a: Place, b: Place) -> bool:
+def _places_agree(a: Place, b: Place, loose: bool = False) -> bool:
+    """Same country, and not two different cities; ``loose`` (a headline): two places in one
+    province agree too ("in Syria's Idlib" and "in Saraqeb")."""
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return False
+    if loose and a.admin1 and a.admin1 == b.admin1:
+        return True
     # Two different cities are two incidents; a city and its country are one.
     return not (a.feature == "city" and b.feature == "city" and a.name != b.name)
 
