@@ -147,17 +147,25 @@ def render_table(result: Result) -> str:
             _count(ev.injuries),
         ))
     lines.extend(_columns(rows))
+    events = {ev.id: _event_label(ev) for ev in result.events}
     for st in result.statements:
+        about = f" (about: {events[st.about_event]})" if st.about_event in events else ""
         lines.append(f"  statement: {names.get(st.source_actor or '', '?')} {st.kind} "
-                     f"{names.get(st.target_actor or '', '-')}")
+                     f"{names.get(st.target_actor or '', '-')}{about}")
     for q in result.quotes:
         who = (q.speaker.name or "?") if q.speaker else "(unattributed)"
         lines.append(f"  quote: {who}: \u201c{_clip(q.text, 70)}\u201d")
     for rel in result.relations:
-        lines.append(f"  relation: {rel.source} {rel.kind} {rel.target}")
+        source, target = events.get(rel.source, rel.source), events.get(rel.target, rel.target)
+        lines.append(f"  relation: {source} {rel.kind} {target}")
     for flag in result.flags:
         lines.append(f"  flag: {flag.kind}: {_clip(flag.text, 60)}")
     return "\n".join(lines) + "\n\n"
+
+
+def _event_label(ev: Any) -> str:
+    where = (ev.location.name or ev.location.country_code) if ev.location else None
+    return f"[{ev.sub_event_type}{f' in {where}' if where else ''}]"
 
 
 def _count(c: Any) -> str:
