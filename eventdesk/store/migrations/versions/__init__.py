@@ -1,0 +1,1 @@
+"""One module per schema revision; never edit a shipped one, add the next."""
