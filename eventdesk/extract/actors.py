@@ -48,6 +48,7 @@ from typing import Any
 import pycountry
 
 from eventdesk.datafiles import LINE_KEY, fail, read_tsv, read_yaml
+from eventdesk.extract.patterns import trie_pattern as shared_trie_pattern
 from eventdesk.extract.segment import Doc
 from eventdesk.records import Actor, ActorKind, Span, stable_id
 from eventdesk.settings import Settings
@@ -129,26 +130,8 @@ def _normalize(text: str) -> str:
 
 
 def trie_pattern(words: Iterable[str]) -> str:
-    """A regex (no groups) matching any of ``words``, shaped as a trie so that matching costs about
-    the same for 50 or 5,000 words; at one position it prefers the longest word."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in _normalize(word):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_node(trie) or "(?!)"
-
-
-def _trie_node(node: dict[str, Any]) -> str:
-    branches = [_char_pattern(ch) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        # The word may end here; "?" is greedy, so longer words are tried first.
-        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
-    return body
+    """``patterns.trie_pattern`` over dictionary keys: spaces match any white space, apostrophes both kinds."""
+    return shared_trie_pattern((_normalize(w) for w in words), char=_char_pattern)
 
 
 def _bounded(pattern: str) -> re.Pattern[str]:

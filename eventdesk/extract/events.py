@@ -63,6 +63,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from eventdesk.datafiles import LINE_KEY, fail, read_yaml
+from eventdesk.extract.patterns import trie_pattern
 from eventdesk.extract.segment import Doc, Sentence
 from eventdesk.extract.taxonomy import Taxonomy
 from eventdesk.records import (
@@ -383,7 +384,7 @@ class Lexicon:
         self.singles = [re.compile(rf"(?:{_lower_regex(p)})\b") for p in ordered]
         # Candidate words are found by one C-level scan with a trie of the bucket keys; only they
         # reach Python, where one small alternation is tried instead of ~200.
-        self.candidates = re.compile(r"\b(?=" + _trie(sorted(self.buckets)) + ")")
+        self.candidates = re.compile(r"\b(?=" + trie_pattern(self.buckets) + ")")
 
     def scan(self, low: str) -> list[Hit]:
         """The first (longest) pattern matching at each word of ``low`` (``lowered(text)``); hits at
@@ -529,21 +530,6 @@ def lowered(text: str) -> str:
 def _lower_regex(rx: str) -> str:
     """Lower-case the letters of a regex, leaving escapes (\\S, \\W, \\B, \\D) alone."""
     return _UPPER_LITERAL.sub(lambda m: m.group().lower(), rx)
-
-
-def _trie(keys: list[str]) -> str:
-    """A regex matching any of ``keys`` (short literal strings), nested by character so that sre
-    decides with a few comparisons per position instead of trying every key."""
-    if "" in keys:
-        return ""
-    by_first: dict[str, list[str]] = {}
-    for key in keys:
-        by_first.setdefault(key[0], []).append(key[1:])
-    branches = []
-    for first, rests in sorted(by_first.items()):
-        rest = "" if "" in rests else _trie(rests)
-        branches.append(re.escape(first) + rest)
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _guard_starts(pattern: str, flags: int) -> frozenset[str] | None:
