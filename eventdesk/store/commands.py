@@ -122,11 +122,8 @@ def ingest_command(
         text_field=text_field,
         date_field=date_field,
     )
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         report = ingest(articles, store, workers=workers, batch_size=batch_size, progress=not quiet)
-    finally:
-        store.close()
     click.echo(report.summary(), err=True)
     if report.failed:
         raise SystemExit(PARTIAL_FAILURE_EXIT)
@@ -148,8 +145,7 @@ def events_command(
     fmt: str,
 ) -> None:
     """List merged events, newest first."""
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         f = _filter(country, since, until, type_, actor, limit)
         if fmt == "json":
             from eventdesk.export.jsonl import event_json
@@ -160,8 +156,6 @@ def events_command(
             return
         with store.session() as session:
             click.echo(format_table(list_events(session, f)))
-    finally:
-        store.close()
 
 
 @click.command("show")
@@ -170,15 +164,11 @@ def events_command(
 @_errors_as_messages
 def show_command(event_id: str, db: str) -> None:
     """Show one event, the reports merged into it and their source sentences."""
-    store = open_store(db)
-    try:
-        with store.session() as session:
-            bundle = event_detail(session, event_id)
-            if bundle is None:
-                raise click.ClickException(f"no event {event_id!r} (see `eventdesk events`)")
-            click.echo(format_detail(bundle))
-    finally:
-        store.close()
+    with open_store(db) as store, store.session() as session:
+        bundle = event_detail(session, event_id)
+        if bundle is None:
+            raise click.ClickException(f"no event {event_id!r} (see `eventdesk events`)")
+        click.echo(format_detail(bundle))
 
 
 @click.command("export")
@@ -201,12 +191,8 @@ def export_command(
     """Export events (with the same filters as `events`) as ACLED-style CSV, JSONL, GeoJSON or Parquet."""
     from eventdesk.export import EXPORTERS
 
-    store = open_store(db)
-    try:
-        with store.session() as session:
-            count = EXPORTERS[fmt](iter_bundles(session, _filter(country, since, until, type_, actor, limit)), output)
-    finally:
-        store.close()
+    with open_store(db) as store, store.session() as session:
+        count = EXPORTERS[fmt](iter_bundles(session, _filter(country, since, until, type_, actor, limit)), output)
     click.echo(f"wrote {count} events to {output}", err=True)
 
 
@@ -216,16 +202,12 @@ def export_command(
 @_errors_as_messages
 def failures_command(db: str, limit: int | None) -> None:
     """List articles that could not be read, extracted or stored, with the error."""
-    store = open_store(db)
-    try:
-        with store.session() as session:
-            rows = list_failures(session, limit)
-            for row in rows:
-                click.echo(f"{row.stage}\t{row.origin}\t{row.error}")
-            if not rows:
-                click.echo("no failures", err=True)
-    finally:
-        store.close()
+    with open_store(db) as store, store.session() as session:
+        rows = list_failures(session, limit)
+        for row in rows:
+            click.echo(f"{row.stage}\t{row.origin}\t{row.error}")
+        if not rows:
+            click.echo("no failures", err=True)
 
 
 @click.command("unmerge")
@@ -234,16 +216,12 @@ def failures_command(db: str, limit: int | None) -> None:
 @_errors_as_messages
 def unmerge_command(mention_id: str, db: str) -> None:
     """Undo a merge: move report MENTION_ID (see `eventdesk show`) into an event of its own."""
-    store = open_store(db)
-    try:
-        with store.session() as session:
-            try:
-                event = unmerge(session, mention_id, Merger())
-            except KeyError:
-                raise click.ClickException(f"no report {mention_id!r}") from None
-            click.echo(f"{mention_id} is now event {event.event_id}")
-    finally:
-        store.close()
+    with open_store(db) as store, store.session() as session:
+        try:
+            event = unmerge(session, mention_id, Merger())
+        except KeyError:
+            raise click.ClickException(f"no report {mention_id!r}") from None
+        click.echo(f"{mention_id} is now event {event.event_id}")
 
 
 @click.command("demo")
@@ -254,14 +232,11 @@ def demo_command(db: str, workers: int) -> None:
     """Ingest the bundled sample articles and print the merged event table."""
     from eventdesk.sample import load_samples
 
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         report: IngestReport = ingest(load_samples(), store, workers=workers)
         click.echo(report.summary(), err=True)
         with store.session() as session:
             click.echo(format_table(list_events(session, EventFilter())))
-    finally:
-        store.close()
 
 
 # -- text output ----------------------------------------------------------------------------------

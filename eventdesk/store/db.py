@@ -28,7 +28,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 @dataclass(slots=True)
 class Store:
-    """An open database. ``session()`` is a context manager: commit on success, rollback on error."""
+    """An open database. ``session()`` is a context manager: commit on success, rollback on error.
+    The store itself is one too: ``with open_store(url) as store:`` closes it on the way out."""
 
     url: str
     engine: Engine
@@ -41,6 +42,12 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 def normalize_url(url: str | None) -> str:
