@@ -45,6 +45,7 @@ _LISTS = (
     "unnamed_roles",
 )
 _TOKEN = re.compile(r"\S+")
+_Cue = re.Match[str]  # a speech verb in the text, as matched by QuoteFinder's cue pattern
 _EDGE_PUNCT = ',;:!?"“”‘’()[]'
 _CONTRACTION = re.compile(r"[’'](?:ve|re|ll|d|m|s|t)$", re.I)
 # Words whose "'s" is "is" or "has" rather than a possessive ("Let's", "What's", "Who's").
@@ -1210,27 +1211,9 @@ class _Context:
 # ---- helpers over text -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
-    """A speech verb in the text; ``start()``/``end()``/``group()`` as on a regex match."""
-
-    begin: int
-    finish: int
-    word: str
-
-    def start(self) -> int:
-        return self.begin
-
-    def end(self) -> int:
-        return self.finish
-
-    def group(self) -> str:
-        return self.word
-
-
 def _find_cues(text: str, cue_words: re.Pattern[str]) -> list[_Cue]:
     """Every speech verb matched by ``cue_words`` (a ``word_runs_pattern``) in ``text``, in text order."""
-    return [_Cue(m.start(), m.end(), m.group()) for m in cue_words.finditer(text)]
+    return list(cue_words.finditer(text))
 
 
 @dataclass(frozen=True, slots=True)
