@@ -45,6 +45,8 @@ _LISTS = (
     "unnamed_roles",
 )
 _TOKEN = re.compile(r"\S+")
+# Punctuation that cannot stand inside the head word of a speaker phrase (but for titles: "Gov.").
+_HEAD_BREAKS = frozenset('"“”.!?;:')
 _Cue = re.Match[str]  # a speech verb in the text, as matched by QuoteFinder's cue pattern
 _EDGE_PUNCT = ',;:!?"“”‘’()[]'
 _CONTRACTION = re.compile(r"[’'](?:ve|re|ll|d|m|s|t)$", re.I)
@@ -477,7 +479,7 @@ class QuoteFinder:
 
     def _according(self, ctx: _Context, s_start: int, s_end: int, blocked: list[tuple[int, int]]) -> _Found | None:
         text = ctx.text
-        match = _ACCORDING.search(text, s_start, s_end)
+        match = ctx.according_in(s_start, s_end)
         if not match or _in_any(blocked, match.start()):
             return None
         at_start = match.start() <= s_start + 1
@@ -504,9 +506,18 @@ class QuoteFinder:
         """Reported speech in one sentence: one quote per speech verb with a subject, each running to
         the next clause that has a speaker of its own ("Lynch said ..., though she noted ...")."""
         found: list[_Found] = []
-        taken = list(blocked)
+        # Only the spans touching this sentence can block a cue or content in it.
+        taken = [(a, b) for a, b in blocked if a < s_end and b > s_start]
+        # Cue start -> the left bound of its subject search when it last gave no quote. Taking more of
+        # the sentence only blocks more, so such a cue gives none again unless that bound moved.
+        failed: dict[int, int] = {}
+        cues = ctx.cues_in(s_start, s_end)
+        # A trailing attribution ("..., the source added.") governs the whole sentence, even when the
+        # sentence itself reports speech ("Clinton had told police that ..., the source added").
+        if len(cues) > 1 and _tail_is_empty(ctx.text, cues[-1].end(), s_end):
+            cues = [cues[-1], *cues[:-1]]
         while True:
-            quote = self._said_clause(ctx, s_start, s_end, taken, used_cues)
+            quote = self._said_clause(ctx, cues, s_start, s_end, taken, used_cues, failed)
             if quote is None:
                 return found
             found.append(quote)
@@ -515,14 +526,18 @@ class QuoteFinder:
                 used_cues.add(quote.cue.start)
 
     def _said_clause(
-        self, ctx: _Context, s_start: int, s_end: int, blocked: list[tuple[int, int]], used_cues: set[int]
+        self,
+        ctx: _Context,
+        cues: list[_Cue],
+        s_start: int,
+        s_end: int,
+        blocked: list[tuple[int, int]],
+        used_cues: set[int],
+        failed: dict[int, int],
     ) -> _Found | None:
+        """The first quote that one of ``cues`` (the sentence's, in the order to try them) governs, or
+        None; records the cues that give none in ``failed``."""
         text = ctx.text
-        cues = ctx.cues_in(s_start, s_end)
-        # A trailing attribution ("..., the source added.") governs the whole sentence, even when the
-        # sentence itself reports speech ("Clinton had told police that ..., the source added").
-        if len(cues) > 1 and _tail_is_empty(text, cues[-1].end(), s_end):
-            cues = [cues[-1], *cues[:-1]]
         for cue in cues:
             word = cue.group()
             if cue.start() in used_cues or word in self.lex.fragment_verbs or _in_any(blocked, cue.start()):
@@ -531,8 +546,11 @@ class QuoteFinder:
                 marker = self._anonymous.search(text, max(s_start, cue.start() - 12), cue.end() + 30)
                 if marker and marker.start() <= cue.start() < marker.end():
                     continue  # "who asked not to be named": a verb of the anonymity clause, not speech
-            confidence = 0.5 if word in self.lex.weak_verbs else 0.7
             lo = max([s_start] + [b for a, b in blocked if b <= cue.start() and b > s_start])
+            if failed.get(cue.start()) == lo:
+                continue
+            failed[cue.start()] = lo
+            confidence = 0.5 if word in self.lex.weak_verbs else 0.7
             if word in self.lex.participles:
                 # '..., saying the group must withdraw': the subject of the sentence's main verb.
                 subject = ctx.sentence_subject(s_start, cue.start())
@@ -621,7 +639,7 @@ class QuoteFinder:
         text = ctx.text
         semicolon = text.find(";", pos, s_end)
         end = semicolon if semicolon >= 0 else s_end
-        according = _ACCORDING.search(text, pos, end)
+        according = ctx.according_in(pos, end)
         if according and text[pos : according.start()].rstrip().endswith(","):
             end = according.start()
         for cue in ctx.cues_in(pos, end):
@@ -744,6 +762,7 @@ class _Context:
         # pronoun's span: the speaker's mention is the pronoun, its name the antecedent (as "he" is
         # resolved to a name). A cache of this article's phrases, like ``_full_names``.
         self._relatives: dict[tuple[int, int], tuple[int, int]] = {}
+        self._phrases_before: dict[tuple[int, int], tuple[int, int, str] | None] = {}
         self._subject_skips = subject_skips
 
     def actor_at(self, start: int, end: int) -> Actor | None:
@@ -765,6 +784,17 @@ class _Context:
             return True
         j = bisect_left(self._according_starts, lo)
         return j < len(self._according_starts) and self._according_starts[j] < hi
+
+    def according_in(self, lo: int, hi: int) -> re.Match[str] | None:
+        """The first "according to" match in [lo, hi), as ``_ACCORDING.search(text, lo, hi)`` gives it,
+        but tried only at the offsets found at construction (most sentences have none)."""
+        i = bisect_left(self._according_starts, lo)
+        while i < len(self._according_starts) and self._according_starts[i] < hi:
+            match = _ACCORDING.match(self.text, self._according_starts[i], hi)
+            if match:
+                return match
+            i += 1
+        return None
 
     def cues_in(self, lo: int, hi: int) -> list[_Cue]:
         """The speech cues that lie wholly inside [lo, hi), in text order."""
@@ -805,9 +835,17 @@ class _Context:
 
     def np_before(self, lo: int, hi: int) -> tuple[int, int, str] | None:
         """The speaker phrase ending right before ``hi`` (a cue), as (start, end, head kind)."""
-        text = self.text
         # A speaker phrase with its apposition is never longer than this; looking further back only costs.
-        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, max(lo, hi - 200), hi)]
+        window = (max(lo, hi - 200), hi)
+        # The same cue is often looked at again (by later clauses, by pronoun resolution): reuse.
+        if window not in self._phrases_before:
+            self._phrases_before[window] = self._np_in(*window)
+        return self._phrases_before[window]
+
+    def _np_in(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+        """``np_before`` over exactly the window [lo, hi)."""
+        text = self.text
+        toks = [m.span() for m in _TOKEN.finditer(text, lo, hi)]
         i = len(toks) - 1
         while i >= 0 and _is_gap_word(text[toks[i][0] : toks[i][1]], self.lex.subject_gap):
             i -= 1
@@ -828,7 +866,7 @@ class _Context:
             return None
         head_start, head_end = toks[i]
         head = text[head_start:head_end].rstrip(",")
-        if any(c in head for c in '"“”.!?;:') and head.lower() not in self.lex.titles:
+        if not _HEAD_BREAKS.isdisjoint(head) and head.lower() not in self.lex.titles:
             return None
         if head.lower() in _DETERMINERS or head.lower() in _CONTINUERS:
             return None  # "The claim could not be verified": a noun after its article, not a verb
