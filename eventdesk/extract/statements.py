@@ -16,11 +16,16 @@ the clause (the accuser, or the subject of the passive). A capital standing for 
 ("Yerevan", "Moscow") resolves to the state actor of that country when the actors stage gave none.
 Kinds marked ``symmetric`` (talks, agreements) take a joint subject as source and target ("Armenia and
 Azerbaijan met in Geneva"); their ``joint_patterns`` ("met in", "held talks") count only with one.
+A kind's ``sourced_patterns`` count only with a source actor ("threatened the town", not "the storm
+threatened crops").
 A trigger coordinated with an earlier one ("accused ... and vowed to retaliate") shares its source.
 
-Not statements: negated triggers ("did not blame", "refused to condemn"), objectless passives ("the
-groups typically blamed for such attacks"), and triggers inside a quoted headline or an unattributed
-quote.
+Not statements: negated triggers ("did not blame", "refused to condemn"), modal ones ("may impose
+sanctions", "could deploy troops"), objectless passives ("the groups typically blamed for such
+attacks"), triggers glued to a hyphen ("Iran-backed militias"), and triggers inside a quoted headline
+or an unattributed quote. Kinds marked ``finite`` (deeds such as withdrawing troops or imposing
+sanctions) do not count after an infinitival "to": "called on Russia to withdraw" is a demand, and
+"threatened to expel" a threat, not the deed.
 """
 
 from __future__ import annotations
@@ -63,6 +68,8 @@ _COORDINATED = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
 # from Armenia"); when the clause names an actor before it, that one is the speaker.
 _MODIFIER_PREP = re.compile(r"\b(?:for|of|from|in|to|at|with|on)\s+(?:the\s+)?$", re.I)
 # "Armenia and Azerbaijan", "Israel, Hamas": two actors joined in one subject.
+# "to withdraw", "to immediately withdraw": an infinitive right before a trigger.
+_INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)
 _JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", re.I)
 
 
@@ -74,6 +81,7 @@ class _Pattern:
     plover: str | None
     regex: re.Pattern[str]
     joint: bool = False  # counts only with a joint subject ("X and Y met in ...")
+    sourced: bool = False  # counts only with a source actor ("the storm threatened crops" does not)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +97,9 @@ class StatementData:
     judgement_verbs: frozenset[str]
     codes: dict[str, tuple[str | None, str | None]]
     symmetric: frozenset[str] = frozenset()
+    modal: re.Pattern[str] | None = None
+    finite_modal: re.Pattern[str] | None = None
+    finite: frozenset[str] = frozenset()
 
 
 def load_statement_data(path: Path = DATA) -> StatementData:
@@ -99,6 +110,7 @@ def load_statement_data(path: Path = DATA) -> StatementData:
     patterns: list[_Pattern] = []
     codes: dict[str, tuple[str | None, str | None]] = {}
     symmetric: set[str] = set()
+    finite: set[str] = set()
     for kind, entry in data["kinds"].items():
         if kind == "__line__":
             continue
@@ -109,17 +121,24 @@ def load_statement_data(path: Path = DATA) -> StatementData:
         codes[kind] = (cameo, plover)
         if entry.get("symmetric"):
             symmetric.add(kind)
+        if entry.get("finite"):
+            finite.add(kind)
         joint = entry.get("joint_patterns", [])
         if not isinstance(joint, list) or (joint and not entry.get("symmetric")):
             raise fail(path, line, f"kind {kind!r}: 'joint_patterns' must be a list, on a symmetric kind")
-        for source in entry["patterns"] + joint:
+        sourced = entry.get("sourced_patterns", [])
+        if not isinstance(sourced, list):
+            raise fail(path, line, f"kind {kind!r}: 'sourced_patterns' must be a list")
+        for source in entry["patterns"] + joint + sourced:
             prefix = _PREFIX.match(str(source))
             if not prefix or len(prefix.group()) < 3:
                 raise fail(path, line, f"pattern {source!r} must start with at least three plain letters")
             regex = _compile(path, line, source)
-            patterns.append(_Pattern(prefix.group().lower(), kind, cameo, plover, regex, source in joint))
+            patterns.append(
+                _Pattern(prefix.group().lower(), kind, cameo, plover, regex, source in joint, source in sourced)
+            )
     words = {}
-    for name in ("negations", "approving_words", "disapproving_words", "judgement_verbs"):
+    for name in ("negations", "modals", "finite_modals", "approving_words", "disapproving_words", "judgement_verbs"):
         value = data.get(name)
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             raise fail(path, None, f"'{name}' must be a list of words")
@@ -146,7 +165,18 @@ def load_statement_data(path: Path = DATA) -> StatementData:
         judgement_verbs=frozenset(w.lower() for w in words["judgement_verbs"]),
         codes=codes,
         symmetric=frozenset(symmetric),
+        # A modal up to one word before the trigger: "may impose", "could soon deploy".
+        modal=_word_before(words["modals"]),
+        finite_modal=_word_before(words["finite_modals"]),
+        finite=frozenset(finite),
     )
+
+
+def _word_before(words: list[str]) -> re.Pattern[str]:
+    """One of ``words`` up to one word before the end of the searched range: "may (soon) impose"."""
+    ordered = sorted(words, key=len, reverse=True)
+    alternatives = "|".join((r"\b" if w[0].isalpha() else "") + re.escape(w) + r"\b" for w in ordered)
+    return re.compile(r"(?:" + alternatives + r")\s+(?:[\w'’-]+\s+)?$", re.I)
 
 
 def _compile(path: Path, line: int | None, source: object) -> re.Pattern[str]:
@@ -207,7 +237,7 @@ class StatementFinder:
                 match = pattern.regex.match(text, start)
                 if match:
                     src = (match.start("src"), match.end("src")) if "src" in pattern.regex.groupindex else None
-                    out.append(_Trigger(match.start(), match.end(), pattern.kind, src, pattern.joint))
+                    out.append(_Trigger(match.start(), match.end(), pattern.kind, src, pattern.joint, pattern.sourced))
         return out
 
     def _judgement_kind(self, quoted: str) -> str | None:
@@ -232,9 +262,11 @@ class StatementFinder:
         sentence = doc.sentence_at(start)
         if self.data.negation.search(text, max(sentence.start, start - 40), start):
             return None
+        if self._unrealised(text, kind, max(sentence.start, start - 30), start):
+            return None
         if text[start].isupper() and text[sentence.start : start].strip(" \"“'‘("):
             return None  # a capitalised word inside a sentence is a name: "Court of Appeals for ..."
-        if trigger.src is None and _PASSIVE.search(text, max(sentence.start, start - 12), start):
+        if self._passive(text, trigger, max(sentence.start, start - 12)):
             return None  # "has been met with opposition", "was accused of": no speaker acting
         quote = _quote_around(quotes, start, end)
         if quote is not None and quote.kind == "direct" and not _speaking_quote(text, quote, sentence.start):
@@ -261,6 +293,8 @@ class StatementFinder:
                 source, target = pair
         if trigger.joint and (source is None or target is None):
             return None  # "met in Geneva" is talks only between two parties named together
+        if trigger.sourced and source is None:
+            return None  # "the storm threatened crops": no one threatens
         confidence = 0.6 + (0.1 if source else -0.2) + (0.1 if target or event else 0.0)
         cameo, plover = self.data.codes.get(kind, (None, None))
         return Statement(
@@ -275,6 +309,28 @@ class StatementFinder:
             cameo=cameo,
             plover=plover,
         )
+
+    def _passive(self, text: str, trigger: _Trigger, lo: int) -> bool:
+        """A participle after "be" with no named source; not a progressive ("are calling for"), nor a
+        ``sourced`` pattern, which starts at an adjective ("was ready to") and needs a subject anyway."""
+        if trigger.src is not None or trigger.sourced:
+            return False
+        if text[trigger.start : trigger.end].split()[0].lower().endswith("ing"):
+            return False
+        return _PASSIVE.search(text, lo, trigger.start) is not None
+
+    def _unrealised(self, text: str, kind: str, lo: int, start: int) -> bool:
+        """Whether the trigger is modal ("may impose"), an adjective ("Iran-backed"), or, for a
+        ``finite`` kind, an infinitive ("to withdraw") whose governing verb is the real event."""
+        if start > 0 and text[start - 1] == "-":
+            return True
+        if self.data.modal is not None and self.data.modal.search(text, lo, start):
+            return True
+        if kind not in self.data.finite:
+            return False
+        if self.data.finite_modal is not None and self.data.finite_modal.search(text, lo, start):
+            return True
+        return _INFINITIVE.search(text, lo, start) is not None
 
     def _named_source(self, text: str, actors: list[Actor], start: int, end: int) -> Actor | None:
         """The actor named in a ``{S}`` slot; a capital ("Yerevan") without an actor of its own
@@ -322,6 +378,7 @@ class _Trigger:
     kind: str
     src: tuple[int, int] | None = None
     joint: bool = False
+    sourced: bool = False
 
 
 def capital_countries() -> dict[str, str]:
