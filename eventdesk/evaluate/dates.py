@@ -23,7 +23,6 @@ Figures (proportions in [0, 1]):
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.errors import EventdeskError
-from eventdesk.evaluate.report import ErrorCase, TaskReport
+from eventdesk.evaluate.report import ErrorCase, TaskReport, read_jsonl
 from eventdesk.extract.segment import segment
 from eventdesk.extract.times import TimeFinder
 from eventdesk.records import TimeExpr
@@ -73,7 +72,7 @@ def evaluate(path: Path, extractor: Extractor, limit: int | None = None) -> Task
     tally = _Tally()
     errors: list[ErrorCase] = []
     documents = 0
-    for row in _rows(path, limit):
+    for row in read_jsonl(path, limit):
         documents += 1
         text = row["text"]
         gold = _gold(row)
@@ -111,17 +110,6 @@ def _annotated_end(text: str) -> int:
         if offset < 0:
             return len(text)
     return offset
-
-
-def _rows(path: Path, limit: int | None) -> list[dict[str, Any]]:
-    rows = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                rows.append(json.loads(line))
-                if limit is not None and len(rows) >= limit:
-                    break
-    return rows
 
 
 def _gold(row: dict[str, Any]) -> list[GoldTimex]:

@@ -49,17 +49,15 @@ IndiaPoliceEvents sentences (``ipe_sents.jsonl``)
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from eventdesk.errors import EventdeskError
-from eventdesk.evaluate.report import ErrorCase, TaskReport
+from eventdesk.evaluate.report import ErrorCase, TaskReport, read_jsonl
 from eventdesk.extract.pipeline import Extractor
 from eventdesk.extract.taxonomy import SUB_EVENT_TYPES
 from eventdesk.records import Article, Event, Result, Statement
@@ -108,18 +106,6 @@ STATE_FORCES = "state_forces"
 
 
 # ---------------------------------------------------------------------------------------- shared
-
-
-def read_jsonl(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
-    """The first ``limit`` rows of a JSON Lines file (all when ``limit`` is None)."""
-    with path.open(encoding="utf-8") as handle:
-        count = 0
-        for line in handle:
-            if limit is not None and count >= limit:
-                return
-            if line.strip():
-                count += 1
-                yield json.loads(line)
 
 
 def extract(extractor: Extractor, row_id: str, text: str, published: date | None = None) -> Result | None:

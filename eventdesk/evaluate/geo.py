@@ -26,12 +26,11 @@ import math
 import re
 import statistics
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventdesk.evaluate.report import ErrorCase, TaskReport
+from eventdesk.evaluate.report import ErrorCase, TaskReport, read_jsonl
 from eventdesk.extract.gazetteer import km, name_key
 from eventdesk.extract.pipeline import Extractor
 from eventdesk.extract.places import PlaceFinder
@@ -70,16 +69,6 @@ class PlacesOnly:
         self.find_places = PlaceFinder(settings)
 
 
-def read_documents(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
-    """The documents of a JSON Lines file, at most ``limit`` of them."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle):
-            if limit is not None and number >= limit:
-                return
-            if line.strip():
-                yield json.loads(line)
-
-
 def match_spans(gold: list[dict[str, Any]], predicted: list[Place]) -> list[tuple[int, int]]:
     """One-to-one (gold index, predicted index) pairs of overlapping spans, greedily in text order,
     preferring the prediction that overlaps a gold span most."""
@@ -105,7 +94,7 @@ def evaluate(path: Path, extractor: Extractor | PlacesOnly, limit: int | None = 
     errors_km: list[float] = []
     auc_terms: list[float] = []
     cases: list[ErrorCase] = []
-    for document in read_documents(path, limit):
+    for document in read_jsonl(path, limit):
         text = document["text"]
         gold = sorted(document.get("toponyms", []), key=lambda t: t["start"])
         predicted = extractor.find_places(segment(text), [])

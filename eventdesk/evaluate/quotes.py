@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventdesk.evaluate.report import ErrorCase, TaskReport
+from eventdesk.evaluate.report import ErrorCase, TaskReport, read_jsonl
 from eventdesk.extract.actors import ActorFinder
 from eventdesk.extract.pipeline import Extractor
 from eventdesk.extract.quotes import QuoteFinder
@@ -51,12 +51,10 @@ class GoldQuote:
 def read_gold(path: Path, limit: int | None = None) -> list[tuple[dict, list[GoldQuote]]]:
     """(article row, gold quotes) per article, one annotator per article, in file order."""
     chosen: dict[str, dict] = {}
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            best = chosen.get(row["id"])
-            if best is None or row["annotator"] < best["annotator"]:
-                chosen[row["id"]] = row
+    for row in read_jsonl(path):
+        best = chosen.get(row["id"])
+        if best is None or row["annotator"] < best["annotator"]:
+            chosen[row["id"]] = row
     rows = list(chosen.values())[:limit] if limit else list(chosen.values())
     return [(row, [_gold_quote(a) for a in row["attributions"] if a.get("content")]) for row in rows]
 

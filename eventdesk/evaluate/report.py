@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -33,3 +36,15 @@ class TaskReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {"task": self.task, "dataset": self.dataset, "figures": self.figures, "counts": self.counts}
+
+
+def read_jsonl(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """The first ``limit`` rows of a JSON Lines file (all when ``limit`` is None); blank lines skipped."""
+    with path.open(encoding="utf-8") as handle:
+        count = 0
+        for line in handle:
+            if limit is not None and count >= limit:
+                return
+            if line.strip():
+                count += 1
+                yield json.loads(line)
