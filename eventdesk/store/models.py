@@ -55,13 +55,11 @@ class ActorRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-class EventRow(Base):
-    """A merged incident. ``fatalities`` is the most recent credible report; min/max span all reports."""
+class IncidentColumns:
+    """What an incident is, stored alike for one article's report (``event_mentions``) and for the merged
+    event (``events``): type, actors, place, date, the fatality range and a confidence. One definition,
+    so the two tables cannot drift apart."""
 
-    __tablename__ = "events"
-
-    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_id: Mapped[str] = mapped_column(String(40), unique=True)
     event_type: Mapped[str] = mapped_column(String(100))
     sub_event_type: Mapped[str] = mapped_column(String(100))
     actor1: Mapped[str | None] = mapped_column(String(300))
@@ -76,20 +74,29 @@ class EventRow(Base):
     date_precision: Mapped[str] = mapped_column(String(20))
     date_start: Mapped[date | None] = mapped_column(Date)
     date_end: Mapped[date | None] = mapped_column(Date)
-    fatalities: Mapped[int | None] = mapped_column(Integer)
     fatalities_min: Mapped[int | None] = mapped_column(Integer)
     fatalities_max: Mapped[int | None] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float)
+
+
+class EventRow(IncidentColumns, Base):
+    """A merged incident. ``fatalities`` is the most recent credible report; min/max span all reports."""
+
+    __tablename__ = "events"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(40), unique=True)
+    fatalities: Mapped[int | None] = mapped_column(Integer)
     n_sources: Mapped[int] = mapped_column(Integer, default=1)
     n_mentions: Mapped[int] = mapped_column(Integer, default=1)
     sources: Mapped[list[Any]] = mapped_column(JSON)
-    confidence: Mapped[float] = mapped_column(Float)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
     # The merge's blocking query: same country, overlapping date window.
     __table_args__ = (Index("ix_events_country_date", "country_code", "date_start"),)
 
 
-class MentionRow(Base):
+class MentionRow(IncidentColumns, Base):
     """One event as one article reported it; ``data`` is its JSON (``Event.to_dict()`` plus actor names)."""
 
     __tablename__ = "event_mentions"
@@ -100,29 +107,12 @@ class MentionRow(Base):
     event_pk: Mapped[int | None] = mapped_column(ForeignKey("events.pk", ondelete="SET NULL"), index=True)
     merge_score: Mapped[float | None] = mapped_column(Float)
     merge_reason: Mapped[str | None] = mapped_column(Text)
-    event_type: Mapped[str] = mapped_column(String(100))
-    sub_event_type: Mapped[str] = mapped_column(String(100))
-    actor1: Mapped[str | None] = mapped_column(String(300))
-    actor2: Mapped[str | None] = mapped_column(String(300))
     # What the merge compares: "state:SY" for a state or its forces (so "Syria" and "Syrian Air
     # Force" are one side), else the normalized name.
     actor1_key: Mapped[str | None] = mapped_column(String(300))
     actor2_key: Mapped[str | None] = mapped_column(String(300))
-    country_code: Mapped[str | None] = mapped_column(String(2))
-    admin1: Mapped[str | None] = mapped_column(String(200))
-    location: Mapped[str | None] = mapped_column(String(300))
-    lat: Mapped[float | None] = mapped_column(Float)
-    lon: Mapped[float | None] = mapped_column(Float)
-    geo_precision: Mapped[str] = mapped_column(String(20))
-    date_value: Mapped[str | None] = mapped_column(String(20))
-    date_precision: Mapped[str] = mapped_column(String(20))
-    date_start: Mapped[date | None] = mapped_column(Date)
-    date_end: Mapped[date | None] = mapped_column(Date)
-    fatalities_min: Mapped[int | None] = mapped_column(Integer)
-    fatalities_max: Mapped[int | None] = mapped_column(Integer)
     injuries_min: Mapped[int | None] = mapped_column(Integer)
     injuries_max: Mapped[int | None] = mapped_column(Integer)
-    confidence: Mapped[float] = mapped_column(Float)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
