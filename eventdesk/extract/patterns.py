@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -43,3 +44,29 @@ def word_runs_pattern(words: Iterable[str]) -> re.Pattern[str]:
 def word_start_pattern(prefixes: Iterable[str]) -> re.Pattern[str]:
     """Matches a whole run of ASCII letters that begins with one of ``prefixes``."""
     return re.compile(r"(?<![A-Za-z])(?=" + trie_pattern(prefixes) + r")[A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class PrefixIndex:
+    """Word prefixes (three letters or more) ready for ``find_prefixed``."""
+
+    by_head: dict[str, tuple[str, ...]]
+    words: re.Pattern[str]
+
+
+def prefix_index(prefixes: frozenset[str] | set[str]) -> PrefixIndex:
+    by_head: dict[str, list[str]] = {}
+    for prefix in prefixes:
+        by_head.setdefault(prefix[:3], []).append(prefix)
+    return PrefixIndex({k: tuple(v) for k, v in by_head.items()}, word_start_pattern(prefixes))
+
+
+def find_prefixed(text: str, index: PrefixIndex) -> list[tuple[int, str]]:
+    """(offset, prefix) for every word of ``text`` that begins with a prefix of ``index`` (a word may
+    begin with several). One trie-regex scan finds the candidate words, so the cost does not grow with
+    the number of words in the article that begin with no prefix."""
+    found: list[tuple[int, str]] = []
+    for m in index.words.finditer(text):
+        word = m.group()
+        found.extend((m.start(), prefix) for prefix in index.by_head.get(word[:3], ()) if word.startswith(prefix))
+    return found

