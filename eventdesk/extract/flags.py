@@ -143,6 +143,8 @@ def _opens_unclosed(text: str, start: int, end: int) -> bool:
 
 
 def _repeated(text: str, paragraphs: list[tuple[int, int]]) -> list[Flag]:
+    if len(paragraphs) < 2:
+        return []  # nothing to repeat (and no need to normalise a one-paragraph text)
     seen: set[str] = set()
     out: list[Flag] = []
     for start, end in paragraphs:
