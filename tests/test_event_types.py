@@ -49,6 +49,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "Government regains territory": (
         [
+            "The army said it had wrested the mining town back from rebel control on Friday.",
             "The Iraqi army recaptured the town of Tal Afar from Islamic State militants on Thursday.",
             "Government forces retook the strategic village of Mayo after two days of fighting.",
             "Ukrainian troops regained control of several villages east of Kharkiv, the military said.",
@@ -137,6 +138,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "Suicide bomb": (
         [
+            "A teenager detonated an explosive belt at the entrance of a crowded mosque.",
             "A suicide bomber blew himself up at a mosque in Peshawar, killing 32 worshippers.",
             "A suicide car bomb exploded outside a hotel in Mogadishu, police said.",
             "Two female suicide bombers detonated their explosive vests at a market in Maiduguri.",
@@ -147,6 +149,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "A suicide attacker rammed an explosives-packed car into an army base in Mogadishu.",
         ],
         [
+            "Police recovered an explosive belt from the suspect's flat.",
             "Police shot dead a would-be suicide bomber before he could reach the checkpoint.",
             "Security forces foiled a suicide attack on the airport in Kano.",
             "A roadside bomb struck a police vehicle in Kandahar.",
@@ -158,6 +161,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "Shelling/artillery/missile attack": (
         [
+            "Heavy artillery pounded the eastern suburbs overnight, residents said.",
+            "Militants launched rockets at an army base near the border overnight, wounding two soldiers.",
             "Russian forces shelled residential areas of Kherson, killing two people.",
             "A rocket attack on the Green Zone in Baghdad damaged a building near the US embassy.",
             "Mortar rounds landed near a school in Mogadishu, wounding three children.",
@@ -294,6 +299,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "Peaceful protest": (
         [
+            "Hundreds of nurses protested on Monday outside the health ministry over unpaid wages.",
+            "Angry lorry drivers blocked the main highway into the capital to demand cheaper diesel.",
+            "Dock workers downed tools at the port on Monday over unpaid wages.",
             "Thousands of protesters marched through central Bogota to demand pension reform.",
             "Hundreds of farmers staged a sit-in outside the parliament in New Delhi.",
             "Doctors went on strike across Nigeria over unpaid salaries.",
@@ -307,6 +315,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Tens of thousands rallied in Tel Aviv against the government's judicial overhaul.",
         ],
         [
+            "A landslide blocked the highway into the mountain town for two days.",
             "The foreign ministry lodged a formal protest with the Chinese ambassador.",
             "Stocks rallied in Tokyo after the central bank held rates.",
             "Police fired tear gas to disperse protesters in Harare.",
@@ -332,6 +341,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Police dispersed hundreds of protesters outside the parliament in Nairobi.",
         ],
         [
+            "The government cracked down on opposition newspapers after the unrest of last March.",
             "The demonstrators gathered outside parliament in Nairobi before dispersing in the evening.",
             "Thousands of protesters marched peacefully through Lisbon.",
             "Security forces opened fire on protesters in Mandalay, killing seven.",
@@ -439,6 +449,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Ugandan police detained opposition leader Bobi Wine at his home on Monday.",
         ],
         [
+            "The court freed the detained journalist on bail on Friday.",
             "A judge issued an arrest warrant for the former president.",
             "The opposition leader was released on bail after two days.",
             "The footballer suffered a cardiac arrest during the match.",
@@ -532,6 +543,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "Non-violent transfer of territory": (
         [
+            "About 300 rebels surrendered to the army in the east last week, a local official said.",
+            "Government forces completed their withdrawal from the besieged town on Tuesday.",
             "French troops withdrew from their base in Gao and handed it to the Malian army.",
             "Russian forces pulled out of the town of Kherson without a fight.",
             "The militia handed over control of the airport to government forces.",
@@ -542,6 +555,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "Armenian forces handed over the Kelbajar district to Azerbaijan without a fight.",
         ],
         [
+            "The murder suspect surrendered to police in Lagos on Friday.",
             "The candidate withdrew from the presidential race.",
             "The country withdrew from the climate agreement.",
             "Government forces recaptured the town after heavy fighting.",

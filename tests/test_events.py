@@ -239,6 +239,121 @@ def test_month_precision_is_kept_and_no_publication_date_means_unknown(finder: E
 
 
 # -- casualties ----------------------------------------------------------------------------------------
+# -- police violence named as the police's own act ------------------------------------------------
+# Each article names the police once where the actors stage reads them ("Police said") and once inside
+# the trigger, where it does not ("killed in police firing"): the event must still be the police's.
+POLICE_VIOLENCE = [
+    ("Attack", "Police said the town was calm. Two men were killed in police firing near the bus depot."),
+    ("Attack", "Police said the town was calm. A tailor died in police custody on Monday, his brother said."),
+    ("Attack", "Police said the town was calm. Three youths were shot dead by police near the market."),
+    ("Attack", "Police said the town was calm. A farmer fell to police bullets during the unrest."),
+    ("Attack", "Police said the town was calm. His family says he was killed in a fake encounter."),
+    ("Attack", "Police said the town was calm. Police lathi-charged devotees who pushed towards the shrine."),
+    (
+        "Excessive force against protesters",
+        "Police said the town was calm. Five rounds were fired by a constable to drive back the mob.",
+    ),
+    (
+        "Excessive force against protesters",
+        "Police said the town was calm. One man died when the police fired to disperse a mob.",
+    ),
+    (
+        "Excessive force against protesters",
+        "Police said the town was calm. The police fired 40 rounds at the crowd outside the temple.",
+    ),
+    (
+        "Excessive force against protesters",
+        "Police said the town was calm. Police had to open fire on a violent mob in the old city.",
+    ),
+    (
+        "Excessive force against protesters",
+        "Police said the town was calm. Policemen resorted to firing when protesters stormed the station.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sub", "text"), POLICE_VIOLENCE)
+def test_police_violence_is_the_polices_act(finder: EventFinder, sub: str, text: str) -> None:
+    police = actor(text, "pol", "Police", "state_forces")
+    police.mentions = police.mentions[:1]  # only "Police said": the trigger's own "police" is not an actor
+    event = only(run(finder, text, actors=[police]), sub)
+    assert event.actor1 == "pol"
+
+
+def test_police_violence_without_the_police_named_as_actor_has_no_actor1(finder: EventFinder) -> None:
+    text = "Two men were killed in police firing near the bus depot."
+    assert only(run(finder, text), "Attack").actor1 is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the town was calm. Protesters marched against police brutality in the capital.",
+        "Police said the town was calm. The police fired tear gas shells to disperse the crowd.",
+        "Police said the town was calm. The police fired several rounds in the air to scare the mob away.",
+        "Police said the town was calm. A court ordered an inquiry into custodial deaths last year.",
+    ],
+)
+def test_non_lethal_or_topical_police_words_are_no_police_attack(finder: EventFinder, text: str) -> None:
+    police = actor(text, "pol", "Police", "state_forces")
+    police.mentions = police.mentions[:1]
+    violent = {"Attack", "Excessive force against protesters"}
+    assert not [e for e in run(finder, text, actors=[police]) if e.sub_event_type in violent]
+
+
+def test_arrests_beside_police_firing_stay_events(finder: EventFinder) -> None:
+    text = "Police said the town was calm. The police opened fire on the mob and arrested 14 men."
+    police = actor(text, "pol", "Police", "state_forces")
+    police.mentions = police.mentions[:1]
+    types = {e.sub_event_type for e in run(finder, text, actors=[police])}
+    assert {"Excessive force against protesters", "Arrests"} <= types
+
+
+def test_deaths_after_an_injury_trigger_belong_elsewhere(finder: EventFinder) -> None:
+    text = "Police said the town was calm. Six people were injured in police firing, while 12 were killed by gunmen."
+    police = actor(text, "pol", "Police", "state_forces")
+    police.mentions = police.mentions[:1]
+    cas = [toll(text, "12 were killed", "fatalities", 12, 12)]
+    event = only(run(finder, text, actors=[police], casualties=cas), "Attack")
+    assert event.actor1 == "pol" and event.fatalities is None
+
+
+def test_police_killing_without_a_count_had_at_least_one_death(finder: EventFinder) -> None:
+    text = "Police said the town was calm. Many of the dead fell to police bullets during the unrest."
+    police = actor(text, "pol", "Police", "state_forces")
+    police.mentions = police.mentions[:1]
+    deaths = only(run(finder, text, actors=[police]), "Attack").fatalities
+    assert deaths is not None and (deaths.min, deaths.max) == (1, None)
+    assert text[deaths.start : deaths.end] == "fell to police bullets"
+
+
+def test_a_count_around_the_trigger_goes_to_that_trigger(finder: EventFinder) -> None:
+    text = "Four persons were burnt to death and two persons were killed in police firing in the town."
+    cas = [
+        toll(text, "Four persons were burnt", "fatalities", 4, 4),
+        toll(text, "two persons were killed", "fatalities", 2, 2),
+    ]
+    events = run(finder, text, casualties=cas)
+    firing = next(e for e in events if "police firing" in e.trigger.text)
+    assert firing.fatalities is not None and firing.fatalities.min == 2
+
+
+def test_an_attempt_in_a_relative_clause_does_not_block_the_main_verb(finder: EventFinder) -> None:
+    assert only(run(finder, "About 17 pilgrims who tried to sneak into the town were arrested on Sunday."), "Arrests")
+    assert not run(finder, "Rebels threatened to attack the town on Sunday.")
+
+
+def test_police_firing_is_not_given_to_the_army(finder: EventFinder) -> None:
+    text = "The army said the town was calm. Two men were killed in police firing near the bus depot."
+    army = actor(text, "mil", "army", "state_forces")
+    assert only(run(finder, text, actors=[army]), "Attack").actor1 is None
+
+
+def test_adjectival_participle_is_no_arrest(finder: EventFinder) -> None:
+    assert not run(finder, "The court freed the detained journalist on bail on Friday.")
+    assert only(run(finder, "Police detained the journalist on Friday."), "Arrests")
+
+
 def test_casualties_go_to_the_incident_they_describe(finder: EventFinder) -> None:
     text = (
         "US warplanes struck militia positions in Syria. "

@@ -88,13 +88,27 @@ TRIGGERS_FILE = Path(__file__).parent / "data" / "events" / "triggers.yaml"
 _MACRO = re.compile(r"@([A-Z_]+)")
 _AGENTS = frozenset({"state", "nonstate", "not_nonstate"})
 _RULE_KEYS = frozenset(
-    {"type", "confidence", "patterns", "require", "exclude", "not_before", "not_after", "agent", "antecedent"}
+    {
+        "type",
+        "confidence",
+        "patterns",
+        "require",
+        "exclude",
+        "not_before",
+        "not_after",
+        "agent",
+        "antecedent",
+        "police_agent",
+    }
 )
 
 # Clause boundaries: modality and negation do not reach across them ("Rebels, who had threatened to
 # attack, stormed the town" reports the storming).
+# An infinitive phrase ending where a passive auxiliary starts the trigger's own verb group is one too:
+# "ramsevaks who tried to sneak into town were arrested" reports the arrests.
 _CLAUSE_BREAK = re.compile(
-    r"""[,;:()"“”]|\s[-–—]\s|\b(?:and|but|after|before|while|when|since|because|which|who|whom|where)\b""",
+    r"""[,;:()"“”]|\s[-–—]\s|\b(?:and|but|after|before|while|when|since|because|which|who|whom|where)\b"""
+    r"""|\bto\s+(?!be\b|have\b)\w+\b[^,;]*?(?=\b(?:was|were)\s+(?:\w+ly\s+)?$)""",
     re.IGNORECASE,
 )
 # A determiner on the trigger noun itself ("the strikes", "the US airstrike"), not on a phrase
@@ -196,7 +210,16 @@ _REPORTED_SUBJECT = re.compile(
 )
 # Cheap substring pre-check for _REPORTED_SUBJECT (its verbs, as usually written: lower case).
 _SPEECH_VERBS = (
-    "said", "says", "announced", "claimed", "reported", "confirmed", "stated", "added", "insisted", "acknowledged"
+    "said",
+    "says",
+    "announced",
+    "claimed",
+    "reported",
+    "confirmed",
+    "stated",
+    "added",
+    "insisted",
+    "acknowledged",
 )
 # A state named right before a force word is that state's force ("a Malian army convoy").
 _FORCE_WORD = re.compile(
@@ -204,6 +227,24 @@ _FORCE_WORD = re.compile(
     r"security\s+forces|navy|air\s+force|marines|warplanes?|jets?|drones?)\b",
     re.IGNORECASE,
 )
+# The police named as agent right after a trigger: "shot dead by police", "killed in an encounter with the police".
+_POLICE_AFTER = re.compile(
+    r"\s+(?:(?:in|during)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:encounter|firing|shoot-?out|operation|raid)\s+)?"
+    r"(?:by|with)\s+(?:the\s+)?(?:local\s+|state\s+|city\s+|riot\s+|armed\s+)?"
+    r"(?:police|policemen|cops|constables?|jawans|crpf|paramilitary\s+forces)\b",
+    re.IGNORECASE,
+)
+# A trigger that itself reports injuries ("injured in police firing"): deaths after it belong elsewhere.
+_INJURY_TRIGGER = re.compile(r"\b(?:injured|wounded|hurt)\b", re.IGNORECASE)
+# A trigger that itself states a death ("killed in police firing", "fell to police bullets", "custodial deaths").
+_DEATH_WORD = re.compile(r"\b(?:killed|killings?|died|dead|deaths?|fell\s+to|perished|murdered)\b", re.IGNORECASE)
+# The police as the subject right before a verb trigger ("police lathi-charged", "the policemen then beat").
+_POLICE_BEFORE = re.compile(
+    r"\b(?:police|policemen|cops|constables|jawans|crpf)\s+(?:(?:then|also|allegedly|reportedly|later)\s+)?$",
+    re.IGNORECASE,
+)
+# A trigger that begins with its agent, the police ("policemen who killed", "police opened fire").
+_POLICE_LEAD = re.compile(r"(?:the\s+)?(?:police|policemen|cops|constables?|jawans|crpf)\b", re.IGNORECASE)
 # A dateline ("YANGON, Feb 16 (Reuters) - ") dates the report, not an incident.
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
 # "since November", "until Monday": the bound of a period, not the day of an incident.
@@ -297,6 +338,7 @@ class TriggerRule:
     not_after: re.Pattern[str] | None = None
     agent: str | None = None
     antecedent: bool = False
+    police_agent: bool = False  # the trigger names the police as its agent ("killed in police firing")
 
 
 @dataclass(slots=True)
@@ -460,6 +502,7 @@ class Lexicon:
             not_after=optional("not_after"),
             agent=agent,
             antecedent=bool(entry.get("antecedent", False)),
+            police_agent=bool(entry.get("police_agent", False)),
         )
         return rule, expanded
 
@@ -646,8 +689,13 @@ class EventFinder:
             key=lambda sp: (sp[0], sp[1]),
         )
         durations = [t for t in times if t.type == "duration" and t.value and _DURATION.match(t.value)]
+        police = _police_actor(actors)
         for mention in mentions:
             mention.actor1, mention.actor2, mention.reported_by_actor1 = _roles(doc.text, mention, role_spans, actors)
+            if mention.actor1 is None and police is not None and _names_police(doc.text, mention):
+                mention.actor1 = police.id
+                if mention.actor2 == police.id:
+                    mention.actor2 = None
             mention.place = _place_for(doc.text, mention, usable_places, actor_spans, strict=mention.definite)
             if mention.place is None and mention.definite:
                 mention.loose_place = _place_for(doc.text, mention, usable_places, actor_spans, strict=False)
@@ -659,7 +707,8 @@ class EventFinder:
             else:
                 mention.time = _time_for(doc.text, mention, dated)
         mentions = _retype_deadly_destruction(mentions, casualties)
-        _attach_casualties(mentions, casualties, self.taxonomy)
+        _attach_casualties(mentions, casualties, self.taxonomy, doc.text)
+        _implied_deaths(mentions, doc.text)
         incidents = _merge(mentions, doc.text)
         dominant = _dominant_place(doc.text, usable_places)
         events = [self._event(doc, incident, dominant, published, actors) for incident in incidents]
@@ -777,14 +826,23 @@ class EventFinder:
         return "state" if (s < n) == first else "nonstate"
 
     def _resolve(self, mentions: list[Mention]) -> list[Mention]:
-        """Drop mentions whose sub-type a more precise one in the same sentence suppresses."""
+        """Drop mentions whose sub-type a more precise one in the same sentence suppresses.
+
+        Police violence named as the police's own act ("police firing" beside "the mob attacked") is a
+        second incident by another actor: it is never suppressed, and arrests beside it stay events."""
         by_sentence: dict[int, set[str]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence.start, set()).add(m.sub_event_type)
+        police_acts = {(m.sentence.start, m.sub_event_type) for m in mentions if m.rule.police_agent}
         kept = []
         for m in mentions:
             present = by_sentence[m.sentence.start]
-            if any(m.sub_event_type in self.taxonomy[o].suppresses for o in present if o != m.sub_event_type):
+            if not m.rule.police_agent and any(
+                m.sub_event_type in self.taxonomy[o].suppresses
+                for o in present
+                if o != m.sub_event_type
+                and not (m.sub_event_type == "Arrests" and (m.sentence.start, o) in police_acts)
+            ):
                 continue
             kept.append(m)
         return kept
@@ -880,9 +938,7 @@ def _backer(text: str, start: int) -> bool:
     return _BACKER_BEFORE.search(text, max(0, start - 25), start) is not None
 
 
-def _agent_kind(
-    actors: list[Actor], start: int, end: int, last: bool = False, text: str | None = None
-) -> str | None:
+def _agent_kind(actors: list[Actor], start: int, end: int, last: bool = False, text: str | None = None) -> str | None:
     found = [
         (mention.start, a.kind) for a in actors for mention in a.mentions
         if start <= mention.start < end
@@ -962,7 +1018,9 @@ def _roles_by_position(
     clause = _clause_before(text, sentence, mention.start)
     clause_start = mention.start - len(clause)
     # A trigger pattern may begin with its agent ("gunmen killed"): that actor counts as before it.
-    before = [sp for sp in spans if clause_start <= sp[0] and (sp[1] <= mention.start or sp[0] == mention.start)]
+    before = [
+        sp for sp in spans if clause_start <= sp[0] and (sp[1] <= mention.start or sp[0] <= mention.start < sp[1])
+    ]
     after = [sp for sp in spans if sp[0] >= mention.end and sp[0] - mention.end <= _WINDOW]
     agent_after = next((sp for sp in after if _PASSIVE_BY.match(text[mention.end : sp[0]])), None)
     targets = [sp for sp in after if sp is not agent_after and _TARGET_GAP.match(text[mention.end : sp[0]])]
@@ -1006,7 +1064,7 @@ def _roles_by_position(
 def _subject_before_parenthetical(
     text: str, mention: Mention, spans: list[tuple[int, int, Actor]]
 ) -> tuple[int, int, Actor] | None:
-    """"M23 rebels, who are backed by Rwanda, seized the town": the actor right before the parenthetical."""
+    """ "M23 rebels, who are backed by Rwanda, seized the town": the actor right before the parenthetical."""
     match = _PARENTHETICAL_BEFORE.search(text, max(mention.sentence.start, mention.start - 140), mention.start)
     if match is None:
         return None
@@ -1031,9 +1089,7 @@ def _reported_speaker(
     if match is None:
         return None
     verb_start = match.start("verb")
-    candidates = [
-        sp for sp in spans if sp[1] <= verb_start and sp[2].kind != "civilians"
-    ]
+    candidates = [sp for sp in spans if sp[1] <= verb_start and sp[2].kind != "civilians"]
     if not candidates:
         return None
     candidates.sort(key=lambda sp: (sp[1], sp[1] - sp[0]))
@@ -1089,9 +1145,7 @@ def _as_force(text: str, actor: Actor | None, span: tuple[int, int] | None, acto
     return next((a for a in forces if a.name.startswith("Police")), actor)
 
 
-def _pick_actor(
-    before: list[tuple[int, int, Actor]], text: str, trigger_start: int
-) -> tuple[int, int, Actor] | None:
+def _pick_actor(before: list[tuple[int, int, Actor]], text: str, trigger_start: int) -> tuple[int, int, Actor] | None:
     """The nearest actor before the trigger in its clause (with its mention's span); a force beats the
     bare state it belongs to."""
     usable = [
@@ -1108,6 +1162,24 @@ def _pick_actor(
             if sp[2].kind in _FORCE_KINDS and sp[2].affiliation == nearest[2].id:
                 return sp
     return nearest
+
+
+def _police_actor(actors: list[Actor]) -> Actor | None:
+    """The article's police: its first state-forces actor named "Police ..." (None when it names none;
+    the army is not taken for them)."""
+    return next((a for a in actors if a.kind == "state_forces" and a.name.startswith("Police")), None)
+
+
+def _names_police(text: str, mention: Mention) -> bool:
+    """Whether the trigger names the police as the ones who acted: a ``police_agent`` entry, a trigger
+    that begins with the police ("policemen who killed") or comes right after them ("police lathi-charged"),
+    or "by/with the police" right after the trigger ("shot dead by police", "killed in an encounter with
+    the police")."""
+    if mention.rule.police_agent or _POLICE_LEAD.match(text, mention.start, mention.end):
+        return True
+    if _POLICE_BEFORE.search(text, max(mention.sentence.start, mention.start - 40), mention.start):
+        return True
+    return _POLICE_AFTER.match(text, mention.end, mention.sentence.end) is not None
 
 
 # -- helpers: places and dates ---------------------------------------------------------------------
@@ -1217,14 +1289,14 @@ def _time_for(text: str, mention: Mention, times: list[TimeExpr]) -> TimeExpr | 
 
 
 def _is_dateline(text: str, sentence: Sentence, t: TimeExpr) -> bool:
-    """"YANGON, Feb 16 (Reuters) - ...": the date of the report at the head of the first paragraph."""
+    """ "YANGON, Feb 16 (Reuters) - ...": the date of the report at the head of the first paragraph."""
     return t.start - sentence.start <= 40 and _DATELINE_AFTER.match(text, t.end) is not None
 
 
 def _relative_date(
     text: str, mention: Mention, durations: list[TimeExpr], dated: list[TimeExpr], published: date | None
 ) -> tuple[EventDate, int] | None:
-    """"(met on Thursday,) two weeks after <trigger>": the trigger's date is the clause's date (the day
+    """ "(met on Thursday,) two weeks after <trigger>": the trigger's date is the clause's date (the day
     named before the duration, else the publication date) minus two weeks, at the duration's unit's
     precision; and where the duration ends (earlier dates belong to the main clause)."""
     sentence = mention.sentence
@@ -1353,7 +1425,7 @@ def _retype_deadly_destruction(mentions: list[Mention], casualties: list[Casualt
     return out
 
 
-def _attach_casualties(mentions: list[Mention], casualties: list[Casualties], taxonomy: Taxonomy) -> None:
+def _attach_casualties(mentions: list[Mention], casualties: list[Casualties], taxonomy: Taxonomy, text: str) -> None:
     """Give each casualty count to the nearest violent mention before it in its sentence (else after it)."""
     for cas in casualties:
         same = [
@@ -1363,12 +1435,28 @@ def _attach_casualties(mentions: list[Mention], casualties: list[Casualties], ta
         ]  # fmt: skip
         if not same:
             continue
+        # A trigger inside the count's own words ("two persons were [killed in police firing]") is its incident.
+        overlapping = [m for m in same if m.start < cas.end and cas.start < m.end]
         preceding = [m for m in same if m.start <= cas.start]
-        target = preceding[-1] if preceding else same[0]
+        target = overlapping[0] if overlapping else preceding[-1] if preceding else same[0]
+        if (
+            cas.kind == "fatalities"
+            and target.end <= cas.start
+            and _INJURY_TRIGGER.search(text, target.start, target.end)
+        ):
+            continue  # "six were injured in police firing, 12 were killed by the rioters": another incident's dead
         if cas.kind == "fatalities" and target.fatalities is None:
             target.fatalities = cas
         elif cas.kind == "injuries" and target.injuries is None:
             target.injuries = cas
+
+
+def _implied_deaths(mentions: list[Mention], text: str) -> None:
+    """A police killing stated without a count ("fell to police bullets", "died in police custody") had
+    at least one death: such a mention without fatalities gets min 1 (max unknown) on its trigger's words."""
+    for m in mentions:
+        if m.fatalities is None and m.rule.police_agent and _DEATH_WORD.search(text, m.start, m.end):
+            m.fatalities = Casualties("fatalities", 1, None, m.start, m.end, text[m.start : m.end], confidence=0.6)
 
 
 def _merge(mentions: list[Mention], text: str) -> list[_Incident]:
@@ -1449,8 +1537,12 @@ def _bare_own_account(m: Mention) -> bool:
 def _compatible(incident: _Incident, m: Mention, loose: bool = False) -> bool:
     """Whether mention ``m`` can report ``incident``: same sub-type, agreeing place and date; an
     undated mention agrees with any date, a country with any place inside it."""
-    if incident.head.sub_event_type != m.sub_event_type:
+    # A headline's "police firing" is the body's police firing whether or not its sentence names the crowd.
+    police_headline = loose and m.rule.police_agent and incident.head.rule.police_agent
+    if incident.head.sub_event_type != m.sub_event_type and not police_headline:
         return False
+    if incident.head.rule.police_agent != m.rule.police_agent:
+        return False  # "four were burnt to death and two were killed in police firing": two incidents
     if not loose and m.count != incident.head.count and not m.definite:
         return False  # "three rocket attacks" is not the "rocket attack" reported before
     for other in incident.mentions:
