@@ -340,3 +340,17 @@ def test_police_said_without_article(finder: ActorFinder) -> None:
     text = "Police said three people were arrested in Nairobi. Kenya's interior ministry confirmed it. Kenya agreed."
     actors = find(finder, text)
     assert texts(actors["Police Forces of Kenya"]) == ["Police"]
+
+
+def test_force_noun_before_its_own_act_is_the_doer(finder: ActorFinder) -> None:
+    actors = find(finder, "Two men were killed in police firing in Meerut. A third died in police custody.")
+    assert texts(actors["Police Forces"]) == ["police", "police"]
+    # A force noun before a thing (not an act) stays an adjective.
+    assert not find(finder, "He was taken to a police station and then to a police hospital.")
+
+
+def test_south_asian_forces_by_name(finder: ActorFinder) -> None:
+    actors = find(finder, "CRPF personnel and the Border Security Force were deployed; Pakistan Rangers fired back.")
+    assert texts(actors["Police Forces of India"]) == ["CRPF"]
+    assert actors["Military Forces of India"].kind == "state_forces"
+    assert texts(actors["Military Forces of Pakistan"]) == ["Pakistan Rangers"]

@@ -307,6 +307,7 @@ class Words:
     context_before: frozenset[str]
     force_nouns: dict[str, str]
     bare_force_nouns: list[str]
+    force_act_nouns: frozenset[str]
     generic_armed: dict[str, str]
     proxy_nouns: list[str]
     proxy_qualifiers: list[str]
@@ -356,6 +357,7 @@ def load_words(path: Path) -> Words:
         context_before=frozenset(strings("context_before")),
         force_nouns=mapping("force_nouns"),
         bare_force_nouns=strings("bare_force_nouns"),
+        force_act_nouns=frozenset(strings("force_act_nouns")),
         generic_armed=mapping("generic_armed"),
         proxy_nouns=strings("proxy_nouns"),
         proxy_qualifiers=strings("proxy_qualifiers"),
@@ -717,7 +719,9 @@ class ActorFinder:
             word = word.lower()
             if article is None and word not in _NO_ARTICLE_FORCES:
                 continue  # "military" alone is usually an adjective; "police said" is not
-            if taken.hit(start, end) or not _verb_or_stop_after(text, end):
+            if taken.hit(start, end) or not (
+                _verb_or_stop_after(text, end) or _next_word(text, end) in self.words.force_act_nouns
+            ):
                 continue
             family = self.words.force_nouns.get(word, "Military Forces")
             code = self.state_codes.get(dominant or "")
@@ -1177,6 +1181,7 @@ _COLLECTIVE_FORCES = frozenset(
         "artillery",
     ]
 )
+_FOLLOWING_WORD = re.compile(r"[ \t]+([A-Za-z]+(?:-[A-Za-z]+)*)")
 _AFTER_FORCE = re.compile(r"\s*(?:([,.;:!?)\"”]|$)|([A-Za-z]+))")
 _FORCE_VERBS = frozenset(
     "said says has have had is was were are will would launched carried conducted fired struck attacked arrested "
@@ -1184,6 +1189,12 @@ _FORCE_VERBS = frozenset(
     "and of in on at to for with from against over spokesman spokeswoman also later then who familiar close "
     "speaking told".split()
 )
+
+
+def _next_word(text: str, end: int) -> str:
+    """The lower-cased word (letters and inner hyphens) right after ``end``, or "" when none follows."""
+    match = _FOLLOWING_WORD.match(text, end)
+    return match.group(1).lower() if match else ""
 
 
 def _verb_or_stop_after(text: str, end: int) -> bool:
