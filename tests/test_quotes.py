@@ -420,3 +420,174 @@ def test_unnamed_organisations_in_a_city_are_not_the_city(finder: QuoteFinder) -
     text = "Families crossed into Lebanon, where aid agencies in Tripoli said they were struggling to house them."
     quote = by_fragment(quotes_of(finder, text), "struggling to house")
     assert quote.speaker is not None and quote.speaker.name == "aid agencies"
+
+
+# ---- broader attribution: stance verbs, calls, progressives, noun cues, impersonal passives ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # belief verb with a zero-that clause
+        (
+            "The defence minister suspects the convoy was diverted to a militia base.",
+            "The defence minister",
+            "the convoy was diverted to a militia base",
+        ),
+        # intention with a stance infinitive
+        (
+            "The governor wants to reopen the schools in Gao by March.",
+            "The governor",
+            "to reopen the schools in Gao by March",
+        ),
+        # the cited matter is the content
+        (
+            "Amina Diallo cited repeated attacks on supply convoys near Kidal.",
+            "Amina Diallo",
+            "repeated attacks on supply convoys near Kidal",
+        ),
+        # a call for something: the demand, without "for"
+        (
+            "The opposition leader called for an independent inquiry into the killings.",
+            "The opposition leader",
+            "an independent inquiry into the killings",
+        ),
+        (
+            "The opposition leader calls on the army to withdraw from the market towns.",
+            "The opposition leader",
+            "the army to withdraw from the market towns",
+        ),
+        # progressive: the subject before the auxiliary
+        (
+            "Relatives of the detained journalists are demanding that the army release them.",
+            "Relatives",
+            "the army release them",
+        ),
+        # cue after the content
+        (
+            "The ceasefire will not hold past Friday, the envoy speculated.",
+            "the envoy",
+            "The ceasefire will not hold past Friday",
+        ),
+        # a worry reported for a named person after her apposition
+        (
+            "Fatima Keita, a nurse in Mopti, worries that the clinic will run out of insulin.",
+            "Fatima Keita",
+            "the clinic will run out of insulin",
+        ),
+        # a lower-case agent noun not in the role list heads the phrase
+        (
+            "But environmentalists worry that the new mine will pollute the river.",
+            "environmentalists",
+            "the new mine will pollute the river",
+        ),
+        # a role noun before "on": 'experts on X', 'police on Monday'
+        (
+            "Experts on the Sahel said the new junta could not hold the north.",
+            "Experts",
+            "the new junta could not hold the north",
+        ),
+        ("Police on Monday said the road to the airport was closed.", "Police", "the road to the airport was closed"),
+        # the addressee of "told" is skipped, the article of the reported clause kept
+        (
+            "The general told reporters the army would withdraw from the town.",
+            "The general",
+            "the army would withdraw from the town",
+        ),
+        # a role noun head with a possessive place before it
+        (
+            "Kano's police commissioner says the abducted pupils were moved across the state line.",
+            "Kano's police commissioner",
+            "the abducted pupils were moved across the state line",
+        ),
+    ],
+)
+def test_attribution_verbs_beyond_said(finder: QuoteFinder, text: str, speaker: str, content: str) -> None:
+    quotes = quotes_of(finder, text)
+    assert [q.text for q in quotes] == [content]
+    assert quotes[0].kind == "indirect"
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == speaker
+
+
+def test_noun_cue_takes_the_owner_as_speaker(finder: QuoteFinder) -> None:
+    text = "The strike came days after Mahamat's warning that the militia would pay a heavy price."
+    quote = by_fragment(quotes_of(finder, text), "heavy price")
+    assert quote.text == "the militia would pay a heavy price"
+    assert quote.cue is not None and quote.cue.text == "warning"
+    assert quote.speaker is not None and quote.speaker.name == "Mahamat"
+
+
+def test_impersonal_passive_has_no_speaker(finder: QuoteFinder) -> None:
+    text = "It was widely reported that the convoy had been turned back at the border."
+    quotes = quotes_of(finder, text)
+    assert [q.text for q in quotes] == ["the convoy had been turned back at the border"]
+    assert quotes[0].speaker is None
+
+
+def test_participle_after_attribution_does_not_take_the_content(finder: QuoteFinder) -> None:
+    text = (
+        "WASHINGTON ― The blockade is an insult to every family in the valley, local lawmakers said on "
+        "Friday, adding that it must end."
+    )
+    quote = by_fragment(quotes_of(finder, text), "insult")
+    assert quote.text == "The blockade is an insult to every family in the valley"
+    assert quote.speaker is not None and quote.speaker.name == "local lawmakers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim was false.",  # a noun cue without a source or a clause
+        "The claim that was circulating online about the convoy was false.",  # relative "that"
+        "What the president said at the funeral was broadcast again on Tuesday.",  # the saying, not content
+        "The words the president said at the funeral were broadcast again on Tuesday.",
+        'The film "Return to the Sahel" opened in Bamako on Friday.',  # a quoted title
+        "The minister called the strikes reckless.",  # naming, not a call for something
+        "The proposed merger was rejected by regulators.",  # a participle after its article
+    ],
+)
+def test_not_attributions(finder: QuoteFinder, text: str) -> None:
+    assert quotes_of(finder, text) == []
+
+
+def test_participle_after_a_quote_takes_the_speaker_of_the_verb_before_it(finder: QuoteFinder) -> None:
+    text = '"The phrase is a problem," Ms. Okoro told the group, adding that it hurts the campaign in the north.'
+    quote = by_fragment(quotes_of(finder, text), "hurts the campaign")
+    assert quote.kind == "indirect" and quote.text == "it hurts the campaign in the north"
+    assert quote.cue is not None and quote.cue.text == "adding"
+    assert quote.speaker is not None and quote.speaker.name == "Okoro"
+
+
+def test_programme_title_after_told_is_not_a_quote(finder: QuoteFinder) -> None:
+    text = 'Heading into the debate, Dana Smith told MSNBC\'s "Morning Joe" that nobody would question her record.'
+    quotes = quotes_of(finder, text)
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "nobody would question her record")]
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Dana Smith"
+
+
+def test_coordinated_verb_takes_the_sentence_subject_not_an_object(finder: QuoteFinder) -> None:
+    text = "President Ana Duarte thanked allies for new radar systems and urged partners to speed up deliveries."
+    quote = by_fragment(quotes_of(finder, text), "speed up")
+    assert quote.speaker is not None and quote.speaker.name == "Ana Duarte"
+
+
+def test_reduced_passive_is_not_a_cue(finder: QuoteFinder) -> None:
+    text = "Police arrested a man suspected of passing army positions to the rebels, the interior ministry said."
+    quotes = quotes_of(finder, text)
+    assert len(quotes) == 1
+    assert quotes[0].text == "Police arrested a man suspected of passing army positions to the rebels"
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "the interior ministry"
+    assert quotes_of(finder, "The truce plan proposed by the envoy was signed in Doha on Friday.") == []
+
+
+def test_call_for_in_a_relative_clause_and_a_channel_after_by(finder: QuoteFinder) -> None:
+    text = (
+        "The shelling was condemned by the United Nations mission in Chad, which called for an end to the fighting. "
+        "The attackers burned the market at dawn, a trader said by phone from Abeche."
+    )
+    quotes = quotes_of(finder, text)
+    call = by_fragment(quotes, "end to")
+    assert call.text == "an end to the fighting"
+    assert call.speaker is not None and call.speaker.name == "the United Nations mission"
+    by_phone = by_fragment(quotes, "burned the market")
+    assert by_phone.speaker is not None and by_phone.speaker.name == "a trader"

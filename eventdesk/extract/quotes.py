@@ -3,7 +3,10 @@
 Direct quotes are found by pairing quotation marks within a paragraph (straight and curly double quotes;
 single quotes only where they clearly open a quote, e.g. at the start of a paragraph). A quote whose
 closing mark is missing runs to the end of its paragraph. Indirect speech is a speech verb with a
-subject ("Austin said he was confident ...", "..., officials said", "according to X, ...").
+subject ("Austin said he was confident ...", "..., officials said", "according to X, ..."); the verbs
+include attributed beliefs and stances ("experts suspect ...", "the governor wants to ...", "called for
+talks", "are demanding that ..."). A noun of saying with a "that" clause ("Mahamat's warning that ...")
+and an impersonal passive ("it was reported that ...", no speaker) report content too.
 
 Speakers are found in the quote's own sentence ("X said", "said X", "X told reporters", "according to
 X"); failing that, a quote that stands alone takes the speaker of the quote just before it when that one
@@ -15,8 +18,9 @@ speaker is ever invented. The words the finder relies on live in ``data/quotes/s
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 from eventdesk.datafiles import fail, read_yaml
@@ -43,6 +47,8 @@ _LISTS = (
     "object_verbs",
     "participles",
     "unnamed_roles",
+    "noun_cues",
+    "passive_cues",
 )
 _TOKEN = re.compile(r"\S+")
 # Punctuation that cannot stand inside the head word of a speaker phrase (but for titles: "Gov.").
@@ -59,6 +65,8 @@ _PERSON_KINDS = frozenset({"person", "official"})
 # Two apostrophes ('') stand for a double quotation mark in some newswire (the New York Times).
 _QUOTE_MARK = re.compile(r"''|[\"“”'‘’]")
 _DOUBLE_MARK = re.compile(r"''|[\"“”]")
+_DOUBLE_CHARS = frozenset('"“”')
+_MARK_CHARS = ('"', "“", "”", "‘", "’")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _THAT = frozenset({"that"})
 _CONTINUERS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
@@ -128,7 +136,13 @@ _SOURCE_PHRASE_STOPS = frozenset(
     {"of", "by", "from", "for", "in", "on", "at", "with", "conducted", "released", "published", "issued", "that"}
 )
 # Prepositions that attach a phrase to a role noun: 'a source in the ministry', 'a doctor at the hospital'.
-_PHRASE_PREPOSITIONS = frozenset({"in", "at", "with", "from", "for", "of", "to", "inside", "within", "near", "close"})
+_PHRASE_PREPOSITIONS = frozenset(
+    {"in", "at", "on", "with", "from", "for", "of", "to", "inside", "within", "near", "close"}
+)
+_COORDINATORS = frozenset({"and", "or", "but"})
+# "by" after a cue marks a passive ('the plan proposed by the envoy'), but for the channel of a
+# statement ('said by phone').
+_BY_AFTER = re.compile(r"\s+by\s+(?!phone|telephone|email|e-mail|text|video|letter|satellite|radio)")
 # A speech verb coordinated with an earlier verb of the same subject: '... and said', '... and also told'.
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
 # A date after a participle: "published Wednesday", "released on Sunday", "filed last week".
@@ -175,8 +189,26 @@ _DATELINE = re.compile(
     r"|[A-Z][a-z]{2,8}\.? \d{1,2}(?:\s*\([A-Za-z .'’-]{1,30}\))?"
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.? \d{1,2})?\s*\([A-Za-z .'’-]{1,30}\))"
-    r"\s*(?:--|[-–—])\s+"
+    r"\s*(?:--|[-–—―])\s+"
 )
+# A call for something ('called for a ceasefire', 'calls on Russia to withdraw') is a demand, reported
+# like speech; the other uses of "call" name or describe ('called the strikes "...").
+# The auxiliary of a progressive verb ('are demanding', 'has been saying', 'is now urging').
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|am)\s+(?:(?:also|still|now|not|increasingly|openly)\s+)?$")
+# Heads of a clause about the words said rather than a report of them: 'what he said', 'the words she said'.
+_SAID_OBJECTS = frozenset(
+    {"what", "whatever", "words", "remarks", "comments", "everything", "nothing", "something", "anything"}
+)
+# Function words left lower-case inside a title ('Return to the Sahel', 'Gone with the Wind').
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "with", "by", "from"}
+)
+# Endings of nouns for people by what they do or hold ('environmentalists', 'physicians'): such a
+# lower-case word heads a speaker phrase like a listed role noun.
+_AGENT_SUFFIXES = ("ists", "ians", "ist", "ian")
+_THAT_CLAUSE = re.compile(r" that\s+")
+_CALL_FOR = re.compile(r"\s+(?:for|on|upon)\s+")
+_CALLS = frozenset({"called", "calls", "Called", "Calls"})
 _TURN = re.compile(r"[\"“]?([A-Z][A-Z.’' -]{1,30}[A-Z.]):\s+")
 
 
@@ -199,6 +231,8 @@ class Lexicon:
     object_verbs: frozenset[str]
     participles: frozenset[str]
     unnamed_roles: frozenset[str]
+    noun_cues: frozenset[str]
+    passive_cues: frozenset[str]
 
 
 def load_lexicon(path: Path = DATA) -> Lexicon:
@@ -219,6 +253,28 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         **{n: frozenset(w) for n, w in lists.items() if n != "anonymity_markers"},
         anonymity_markers=tuple(lists["anonymity_markers"]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Markers:
+    """Anonymity markers ("on condition of anonymity") as a case-blind pattern, searched only where one of
+    their key words occurs: a case-blind alternation scans slowly, and most stretches hold none."""
+
+    pattern: re.Pattern[str]
+    keys: tuple[str, ...]
+
+    @classmethod
+    def of(cls, markers: tuple[str, ...]) -> _Markers:
+        """Each marker's key word is its longest (the rarest) word."""
+        keys = tuple(sorted({max(m.split(), key=len) for m in markers}))
+        return cls(re.compile("|".join(map(re.escape, markers)), re.I), keys)
+
+    def search(self, text: str, lo: int, hi: int) -> re.Match[str] | None:
+        """As ``pattern.search(text, lo, hi)``."""
+        stretch = text[lo:hi].lower()
+        if not any(key in stretch for key in self.keys):
+            return None
+        return self.pattern.search(text, lo, hi)
 
 
 @dataclass(slots=True)
@@ -247,11 +303,19 @@ class QuoteFinder:
         # (Not of all verbs: "States" and "Reports" are nouns far more often than verbs.)
         self._cue_words = frozenset(verbs) | {v.capitalize() for v in verbs if v in _CAPITALISED_CUES}
         self._cue_pattern = word_runs_pattern(self._cue_words)
-        self._anonymous = re.compile("|".join(map(re.escape, self.lex.anonymity_markers)), re.I)
+        self._anonymous = _Markers.of(self.lex.anonymity_markers)
         # Words between a sentence's subject and its verb: "also", "on Monday", "last week".
         self._subject_skips = (self.lex.subject_gap | self.lex.verb_followers) - _DETERMINERS - _CONTINUERS
         # Cue words that occur inside an anonymity marker ("asked" in "who asked not to be named").
         self._anonymity_words = frozenset(w for m in self.lex.anonymity_markers for w in m.split()) & self._cue_words
+        # 'his claim that ...', 'Trump's view that ...': an owner, perhaps an adjective, a noun cue and "that".
+        nouns = "|".join(sorted(map(re.escape, self.lex.noun_cues), key=len, reverse=True))
+        passives = "|".join(sorted(map(re.escape, self.lex.passive_cues), key=len, reverse=True))
+        self._noun_cue = re.compile(
+            rf"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[A-Z][\w.-]*[’']s)\s+(?:[a-z]+\s+)?(?P<noun>{nouns})\s+that\s+"
+            # 'It was reported that ...', 'it is widely believed that ...': no speaker unless named ('by X').
+            rf"|\b(?P<it>[Ii]t) (?:is|was|has been|had been) (?:[a-z]+ly )?(?P<passive>{passives}) that\s+"
+        )
 
     def __call__(self, doc: Doc, actors: list[Actor]) -> list[Quote]:
         text = doc.text
@@ -259,6 +323,7 @@ class QuoteFinder:
         ctx = _Context(doc, actors, self.lex, cues, self._anonymous, self._subject_skips)
         found = self._direct(ctx)
         found += self._indirect(ctx, found)
+        found += self._noun_cued(ctx, found)
         found.sort(key=lambda f: f.start)
         self._inherit(ctx, found)
         return [
@@ -288,7 +353,8 @@ class QuoteFinder:
             if turn:
                 found.append(turn)
                 continue
-            for mark_start, c_start, c_end, mark_end, closed in _quoted_spans(ctx.text, p_start, p_end):
+            marks = ctx.marks_in(p_start, p_end)
+            for mark_start, c_start, c_end, mark_end, closed in _quoted_spans(ctx.text, p_start, p_end, marks):
                 quote = self._direct_quote(ctx, mark_start, c_start, c_end, mark_end, closed, p_end)
                 if quote:
                     found.append(quote)
@@ -300,10 +366,13 @@ class QuoteFinder:
         text = ctx.text
         words = text.count(" ", cs, ce) + 1
         attribution = self._after(ctx, me, p_end) if closed else None
+        title = words <= 5 and _title_like(text, cs, ce)
         if attribution is None:
             attribution = self._before(ctx, ms)
-        if attribution is None and words < 3:
-            return None  # a scare-quoted word or name, not speech
+            if title and attribution is not None and attribution[0].text.lower() in ("told", "tells"):
+                return None  # 'Sanders told MSNBC's "Morning Joe" that ...': the programme, not speech
+        if attribution is None and (words < 3 or title):
+            return None  # a scare-quoted word or name, or a quoted title ('the film "Return to the Sahel"')
         quote = _Found(cs, ce, "direct", None, None, 0.6, unclosed=not closed)
         if attribution:
             quote.cue, quote.speaker = attribution
@@ -462,11 +531,17 @@ class QuoteFinder:
     def _indirect(self, ctx: _Context, direct: list[_Found]) -> list[_Found]:
         blocked = [(f.start - 1, f.end + 1) for f in direct]
         used_cues = {f.cue.start for f in direct if f.cue}
+        # A sentence lies inside a direct quote when a quote starting before it ends after it.
+        blocked_starts = [a for a, _ in blocked]
+        furthest_ends = list(accumulate((b for _, b in blocked), max))
         found: list[_Found] = []
         for sentence in ctx.doc.sentences:
             s_start, s_end = sentence.start, sentence.end
-            if not ctx.speech_in(s_start, s_end) or _inside_any(blocked, s_start, s_end):
+            if not ctx.speech_in(s_start, s_end):
                 continue  # most sentences have neither a speech verb nor "according to"
+            i = bisect_right(blocked_starts, s_start)
+            if i and furthest_ends[i - 1] >= s_end:
+                continue  # inside a direct quote
             # 'Residents said they heard blasts, according to local radio': the residents are the
             # speakers, the radio the channel. "according to" speaks only when no verb does.
             according = self._according(ctx, s_start, s_end, blocked)
@@ -540,29 +615,46 @@ class QuoteFinder:
         text = ctx.text
         for cue in cues:
             word = cue.group()
-            if cue.start() in used_cues or word in self.lex.fragment_verbs or _in_any(blocked, cue.start()):
+            at = cue.start()
+            if at in used_cues or (blocked and _in_any(blocked, at)):
                 continue
+            if word in self.lex.fragment_verbs and not _call_for(text, cue):
+                continue  # 'called the strikes "..."' carries a fragment; 'called for talks' a demand
+            if _BY_AFTER.match(text, cue.end()):
+                continue  # a passive: 'the plan proposed by the envoy', 'a claim denied by the army'
             if word in self._anonymity_words:
-                marker = self._anonymous.search(text, max(s_start, cue.start() - 12), cue.end() + 30)
-                if marker and marker.start() <= cue.start() < marker.end():
+                marker = self._anonymous.search(text, max(s_start, at - 12), cue.end() + 30)
+                if marker and marker.start() <= at < marker.end():
                     continue  # "who asked not to be named": a verb of the anonymity clause, not speech
-            lo = max([s_start] + [b for a, b in blocked if b <= cue.start() and b > s_start])
-            if failed.get(cue.start()) == lo:
+            lo = max([s_start] + [b for a, b in blocked if s_start < b <= at]) if blocked else s_start
+            if failed.get(at) == lo:
                 continue
-            failed[cue.start()] = lo
+            failed[at] = lo
             confidence = 0.5 if word in self.lex.weak_verbs else 0.7
-            if word in self.lex.participles:
-                # '..., saying the group must withdraw': the subject of the sentence's main verb.
+            participle = word in self.lex.participles
+            progressive = _PROGRESSIVE.search(text, max(lo, cue.start() - 40), cue.start()) if participle else None
+            if progressive:
+                # 'Democrats are demanding that ...', 'she has been saying ...': the subject before the
+                # auxiliary, as for a finite verb.
+                np = ctx.np_before(lo, progressive.start())
+            elif participle:
+                # '..., saying the group must withdraw': the subject of the sentence's main verb, or
+                # of the speech verb before the participle ('"...," he told the group, adding that ...').
                 subject = ctx.sentence_subject(s_start, cue.start())
-                np = subject[0] if subject else None
+                np = subject[0] if subject else self._earlier_speaker(ctx, cues, cue, s_start)
             else:
                 np = ctx.np_before(lo, cue.start())
             if np is None and _AND_BEFORE.search(text, lo, cue.start()):
                 # 'X, speaking by phone, dismissed the offer and said ...': the sentence's subject.
                 subject = ctx.sentence_subject(s_start, cue.start())
                 np = subject[0] if subject else None
+            if np is not None and np[0] > lo and _object_relative(text, lo, np[0]):
+                continue  # 'What the president said at the funeral was ...': the saying, not its content
             if np is not None:
-                quote = self._clause_after(ctx, cue, np, s_start, s_end, blocked, confidence)
+                # 'Austin, who recommended the strikes, said ...': a relative clause ends at its comma.
+                relative_end = text.find(",", cue.end(), s_end) if _after_relative(text, np[1], at) else -1
+                clause_end = relative_end if relative_end >= 0 else s_end
+                quote = self._clause_after(ctx, cue, np, s_start, clause_end, blocked, confidence)
                 if quote:
                     return quote
             elif word in _PLAIN_CUES and (np := _opening_description(text, s_start, cue.start())) is not None:
@@ -578,6 +670,19 @@ class QuoteFinder:
                     return self._content(ctx, cue, np, s_start, comma, blocked, confidence - 0.1)
         return None
 
+    def _earlier_speaker(
+        self, ctx: _Context, cues: list[_Cue], participle: _Cue, s_start: int
+    ) -> tuple[int, int, str] | None:
+        """For '..., adding that ...', the subject of the last speech verb before the comma in the same
+        sentence ('he told the group, adding ...'), or None."""
+        if not ctx.text[s_start : participle.start()].rstrip().endswith(","):
+            return None
+        earlier = [c for c in cues if c.end() <= participle.start() and c.group() not in self.lex.participles]
+        if not earlier:
+            return None
+        last = max(earlier, key=lambda c: c.start())
+        return ctx.np_before(s_start, last.start())
+
     def _clause_after(
         self,
         ctx: _Context,
@@ -592,6 +697,9 @@ class QuoteFinder:
         text = ctx.text
         before = text[s_start : np[0]].rstrip()
         pos = ctx.skip_followers(cue.end(), s_end, told=cue.group() in ("told", "tells", "asked", "asks"))
+        call_for = _call_for(text, cue)
+        if call_for:
+            pos = call_for.end()  # 'called for an inquiry': the demand is the content, not "for"
         rest = _skip_space(text, pos + 1, s_end)
         aside = text.startswith(",", pos) and self._clause_follows(text, rest, s_end)
         if before.endswith(",") and aside and _looks_like_clause(text, rest, s_end):
@@ -605,6 +713,10 @@ class QuoteFinder:
             if closing < 0 or not _looks_like_clause(text, _skip_space(text, closing + 1, s_end), s_end):
                 return None
             pos = rest
+        participle = _TOKEN.match(text, pos, s_end) if before.endswith(",") else None
+        if participle and participle.group().lower() in self.lex.participles and text[:pos].rstrip().endswith(","):
+            # 'CONTENT, officials said on Friday, adding that ...': the participle opens a new report.
+            return self._content(ctx, cue, np, s_start, s_start + len(before) - 1, blocked, confidence - 0.1)
         if (
             before.endswith(",")
             and not _looks_like_clause(text, pos, s_end)
@@ -682,6 +794,46 @@ class QuoteFinder:
             own_sentence_speaker=True,
         )
 
+    def _noun_cued(self, ctx: _Context, found: list[_Found]) -> list[_Found]:
+        """'Trump's claim that the election was rigged', 'their view that ...': the clause after a noun
+        of saying or believing is attributed to the noun's owner ("the claim that ..." has no speaker);
+        'it was reported that ...' has no speaker either. Only where no other quote already covers the
+        clause."""
+        text = ctx.text
+        taken = [(f.start, f.end) for f in found]
+        out: list[_Found] = []
+        for that in _THAT_CLAUSE.finditer(text):
+            # Most "that"s follow no noun cue: look up the word before it first, then match the phrase.
+            at = that.start()
+            before = text[text.rfind(" ", max(0, at - 20), at) + 1 : at]
+            if before not in self.lex.noun_cues and before not in self.lex.passive_cues:
+                continue
+            match = self._noun_cue.search(text, max(0, that.start() - 80), that.end())
+            if match is None or match.end() != that.end():
+                continue
+            pos = match.end()
+            if _in_any(taken, pos) or _relative_that(text, pos):
+                continue
+            sentence = ctx.doc.sentence_at(pos)
+            start, end = _trim(text, pos, self._content_end(ctx, pos, sentence.end))
+            if text.count(" ", start, end) < 2 or _overlaps_any(taken, start, end):
+                continue
+            owner = match.group("owner") or "the"
+            speaker = None
+            if owner.lower() != "the":
+                o_start, o_end = match.span("owner")
+                if owner.lower() in ("his", "her", "their"):
+                    speaker = Speaker(name=owner, start=o_start, end=o_end)
+                else:
+                    np = ctx.np_before(sentence.start, o_end - 2)  # the name without its "'s"
+                    if np is not None:
+                        speaker = ctx.speaker(np[0], np[1], np[2], self._anonymous)
+            word = "noun" if match.group("noun") else "passive"
+            cue = Span(match.start(word), match.end(word), match.group(word))
+            out.append(_Found(start, end, "indirect", cue, speaker, 0.5, own_sentence_speaker=speaker is not None))
+            taken.append((start, end))
+        return out
+
     # ---- speakers across sentences -------------------------------------------------------------
 
     def _inherit(self, ctx: _Context, found: list[_Found]) -> None:
@@ -736,7 +888,7 @@ class _Context:
         actors: list[Actor],
         lex: Lexicon,
         cues: list[_Cue],
-        anonymous_re: re.Pattern[str],
+        anonymous_re: _Markers,
         subject_skips: frozenset[str] = frozenset(),
     ) -> None:
         """``subject_skips``: words that may stand between a sentence's subject and its verb
@@ -754,15 +906,20 @@ class _Context:
         self.actors = actors
         self.lex = lex
         self.paragraphs = _paragraph_spans(doc)
-        marks = list(_DOUBLE_MARK.finditer(self.text))
-        self._marks = [m.start() for m in marks]
-        self._mark_ends = [m.end() for m in marks]
+        # Every quotation mark (single ones too), and the double ones' starts and ends for bisection.
+        self.quote_marks = _quote_marks(self.text)
+        self._quote_mark_starts = [k for k, _ in self.quote_marks]
+        double = [(k, e) for k, e in self.quote_marks if e - k == 2 or self.text[k] in _DOUBLE_CHARS]
+        self._marks = [k for k, _ in double]
+        self._mark_ends = [e for _, e in double]
         self._full_names: dict[str, str | None] = {}
         # Speaker phrases found as the antecedent of a relative pronoun ("leaders who say"), with the
         # pronoun's span: the speaker's mention is the pronoun, its name the antecedent (as "he" is
         # resolved to a name). A cache of this article's phrases, like ``_full_names``.
         self._relatives: dict[tuple[int, int], tuple[int, int]] = {}
         self._phrases_before: dict[tuple[int, int], tuple[int, int, str] | None] = {}
+        # Speakers of the proper-name phrases looked at by ``resolve_pronoun`` (read, never handed out).
+        self._candidates: dict[tuple[int, int], Speaker] = {}
         self._subject_skips = subject_skips
 
     def actor_at(self, start: int, end: int) -> Actor | None:
@@ -805,6 +962,15 @@ class _Context:
             i += 1
         return out
 
+    def marks_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The quotation marks (start, end) that lie wholly inside [lo, hi), in text order."""
+        i = bisect_left(self._quote_mark_starts, lo)
+        j = bisect_left(self._quote_mark_starts, hi, i)
+        marks = self.quote_marks[i:j]
+        if marks and marks[-1][1] > hi:  # "''" cut by ``hi``: only its first half is inside
+            marks[-1] = (marks[-1][0], hi)
+        return marks
+
     def last_mark_before(self, pos: int) -> int:
         """The end of the last double quotation mark before ``pos`` (0 if none)."""
         i = bisect_left(self._marks, pos)
@@ -817,7 +983,7 @@ class _Context:
         low = token.lower()
         if low in self.lex.pronouns:
             return "pronoun"
-        if low in self.lex.role_nouns:
+        if low in self.lex.role_nouns or (token.islower() and len(low) > 6 and low.endswith(_AGENT_SUFFIXES)):
             return "role"
         if token[:1].isupper() and low not in self.lex.not_names and not self._contraction(token):
             return "proper"
@@ -870,6 +1036,8 @@ class _Context:
             return None
         if head.lower() in _DETERMINERS or head.lower() in _CONTINUERS:
             return None  # "The claim could not be verified": a noun after its article, not a verb
+        if head.lower() in _COORDINATORS:
+            return None  # "X thanked allies for ... and urged": the subject is the sentence's (see _AND_BEFORE)
         kind = self._kind(head.strip("‘’'"))
         if kind in ("role", "proper"):
             # 'a source in the interior ministry said', 'residents of Saravena said': the unnamed
@@ -1076,6 +1244,7 @@ class _Context:
         text = self.text
         skipped = 0
         prev = ""
+        addressee = False  # whether the object of "told" has been passed ('told reporters | the vote ...')
         for m in _TOKEN.finditer(text, pos, limit):
             word = m.group().rstrip(",:")
             low = word.lower()
@@ -1083,12 +1252,13 @@ class _Context:
                 told
                 and skipped < 4
                 and (
-                    self._kind(word) in ("proper", "role")
-                    or low in _DETERMINERS
+                    self._kind(word.strip('"“”')) in ("proper", "role")  # 'told MSNBC's "Morning Joe" that'
+                    or (low in _DETERMINERS and not addressee)
                     or low in ("reporters", "journalists", "me", "us", "him", "her", "them", "parliament", "lawmakers")
                 )
             ):
                 skipped += 1
+                addressee = addressee or low not in _DETERMINERS
                 continue
             # Determiners and possessives continue a skipped phrase ("in a statement") but never start
             # one: in "said the US holds", "the" begins the reported clause.
@@ -1105,7 +1275,7 @@ class _Context:
 
     # -- speakers
 
-    def speaker(self, start: int, end: int, kind: str, anonymous_re: re.Pattern[str]) -> Speaker:
+    def speaker(self, start: int, end: int, kind: str, anonymous_re: _Markers) -> Speaker:
         """A Speaker for the phrase [start, end): title split off, actor linked, anonymity noted."""
         text = self.text
         phrase = text[start:end]
@@ -1214,7 +1384,9 @@ class _Context:
         phrases.append(opening[0] if opening else None)
         for np in phrases:
             if np is not None and np[2] == "proper":
-                sp = self.speaker(np[0], np[1], np[2], self.anonymous_re)
+                sp = self._candidates.get(np[:2])
+                if sp is None:  # the same phrases are in view of the next pronoun too
+                    sp = self._candidates[np[:2]] = self.speaker(np[0], np[1], np[2], self.anonymous_re)
                 if sp.name:
                     candidates.setdefault(sp.actor or sp.name.split()[-1], sp)
         for other in earlier:
@@ -1226,14 +1398,15 @@ class _Context:
             return
         only = next(iter(candidates.values()))
         sentence = doc.sentences[here]
-        for actor in self.actors:
+        surname = (only.name or "").split()[-1:]
+        own_start, own_end = quote.speaker.start or 0, quote.speaker.end or 0
+        i = bisect_left(self._mention_starts, sentence.start)
+        while i < len(self._mentions) and self._mentions[i][0] < sentence.end:
+            m_start, _, actor = self._mentions[i]
+            i += 1
             if actor.kind not in _PERSON_KINDS or actor.id == only.actor:
                 continue
-            if actor.name.split()[-1] != (only.name or "").split()[-1] and any(
-                sentence.start <= m.start < sentence.end
-                and not (quote.speaker.start or 0) <= m.start < (quote.speaker.end or 0)
-                for m in actor.mentions
-            ):
+            if actor.name.split()[-1:] != surname and not own_start <= m_start < own_end:
                 return  # another person named in the same sentence: "He added that he and Biden ..."
         quote.speaker = Speaker(
             name=only.name,
@@ -1262,23 +1435,43 @@ def _paragraph_spans(doc: Doc) -> list[tuple[int, int]]:
     return list(spans.values())
 
 
-def _quoted_spans(text: str, p_start: int, p_end: int) -> list[tuple[int, int, int, int, bool]]:
-    """(mark start, content start, content end, mark end, closed) for the quotes of one paragraph."""
+def _quote_marks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quotation mark, as ``_QUOTE_MARK.finditer`` finds them ("''" is one mark),
+    by ``str.find`` loops: most articles have few marks, and a regex scan of the text costs more."""
+    marks: list[tuple[int, int]] = []
+    for char in _MARK_CHARS:
+        pos = text.find(char)
+        while pos >= 0:
+            marks.append((pos, pos + 1))
+            pos = text.find(char, pos + 1)
+    pos = text.find("'")
+    while pos >= 0:
+        width = 2 if text.startswith("'", pos + 1) else 1
+        marks.append((pos, pos + width))
+        pos = text.find("'", pos + width)
+    marks.sort()
+    return marks
+
+
+def _quoted_spans(
+    text: str, p_start: int, p_end: int, marks: list[tuple[int, int]]
+) -> list[tuple[int, int, int, int, bool]]:
+    """(mark start, content start, content end, mark end, closed) for the quotes of one paragraph, whose
+    quotation marks are ``marks`` ((start, end) pairs, see ``_quote_marks``)."""
     out: list[tuple[int, int, int, int, bool]] = []
     open_double: int | None = None
     open_width = 1
     open_single: int | None = None
     had_single = False
-    for m in _QUOTE_MARK.finditer(text, p_start, p_end):
-        k = m.start()
+    for k, mark_end in marks:
         c = text[k]
-        width = m.end() - k
+        width = mark_end - k
         if c in '"“”' or width == 2:
             if open_single is not None:
                 open_single = None  # a double mark inside a single-quoted stretch: it was an apostrophe
             if open_double is None:
                 # Some sites open with a closing mark (”Fear. ...”): accept it where an opening fits.
-                fits = (k == p_start or text[k - 1].isspace()) and m.end() < p_end and not text[m.end()].isspace()
+                fits = (k == p_start or text[k - 1].isspace()) and mark_end < p_end and not text[mark_end].isspace()
                 if c != "”" or fits:
                     open_double, open_width = k, width
             elif c == "“" and text[open_double] == "“":
@@ -1336,6 +1529,44 @@ def _in_relative_clause(text: str, lo: int, pos: int) -> bool:
         return False
     first = _TOKEN.match(text, comma + 1 + (text[comma + 1 : comma + 2] == " "))
     return first is not None and first.group().lower() in _RELATIVE_OPENERS
+
+
+def _after_relative(text: str, np_end: int, cue: int) -> bool:
+    """Whether the cue at ``cue`` is the verb of a relative clause after the phrase ending at ``np_end``
+    ('Austin, who recommended', 'groups which say')."""
+    between = text[np_end:cue].replace(",", " ").split()
+    return bool(between) and between[0].lower() in ("who", "which")
+
+
+def _relative_that(text: str, pos: int) -> bool:
+    """Whether the "that" before ``pos`` opens a relative clause ('the claim that was circulating'):
+    a finite or past-tense verb follows it at once, where reported content would have a subject."""
+    first = _TOKEN.match(text, pos)
+    if first is None:
+        return True
+    word = first.group().lower().strip(",")
+    return word in _FINITE or bool(_PAST.fullmatch(word))
+
+
+def _object_relative(text: str, lo: int, np_start: int) -> bool:
+    """Whether the speaker phrase at ``np_start`` is the subject of a clause about what was said
+    ('what the president said', 'the words he said'): the word before it is such a head."""
+    before = text[max(lo, np_start - 20) : np_start].split()
+    return bool(before) and before[-1].lower() in _SAID_OBJECTS
+
+
+def _title_like(text: str, start: int, end: int) -> bool:
+    """Whether a quoted stretch reads as a title ('Return to the Sahel'): two or more words, each
+    capitalised but for short function words, and no closing punctuation."""
+    words = text[start:end].split()
+    if len(words) < 2 or not words[0][:1].isupper() or text[end - 1 : end] in ".!?,;:":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+def _call_for(text: str, cue: _Cue) -> re.Match[str] | None:
+    """The " for " of 'called for talks' / 'calls on X to ...' after the cue, or None."""
+    return _CALL_FOR.match(text, cue.end()) if cue.group() in _CALLS else None
 
 
 def _is_gap_word(token: str, gap: frozenset[str]) -> bool:
@@ -1443,10 +1674,6 @@ def _tail_is_empty(text: str, pos: int, end: int) -> bool:
 
 def _in_any(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
-
-
-def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
 
 
 def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
