@@ -382,3 +382,62 @@ def test_arabic_names_spelled_unlike_the_gazetteer(finder: PlaceFinder) -> None:
     assert near(found["Khan Sheikhoun"], 35.44, 36.65) and found["Khan Sheikhoun"].confidence < 0.8
     # A lone word is not matched by its skeleton: "Alexander" is not Alexandria.
     assert "Alexander" not in by_text(places(finder, "Alexander Rahman said the talks would resume."))
+
+
+# -- small towns (below the main table's population floor) ------------------------------------------
+
+
+def test_small_town_near_the_articles_other_towns(finder: PlaceFinder) -> None:
+    text = "A man was stabbed at a house in Edmonton, south of Cairns, in November. Cairns detectives charged a woman."
+    edmonton = by_text(places(finder, text))["Edmonton"]
+    assert edmonton.country_code == "AU" and near(edmonton, -17.02, 145.74, 20)
+    brisbane = by_text(places(finder, "A boy on a scooter was hit by a car in Kingston, south of Brisbane, on Sunday."))
+    assert near(brisbane["Kingston"], -27.67, 153.12, 20)
+
+
+def test_small_town_named_with_its_state(finder: PlaceFinder) -> None:
+    found = by_text(places(finder, "Firefighters in Edmonton, Ky., battled a barn fire overnight."))
+    assert found["Edmonton"].admin1 == "Kentucky" and near(found["Edmonton"], 36.98, -85.61, 20)
+    assert found["Edmonton"].geonameid is not None
+
+
+def test_small_town_only_the_small_table_knows(finder: PlaceFinder) -> None:
+    found = by_text(places(finder, "Cattle were stolen from a farm near Mareeba, west of Cairns, on Tuesday."))
+    assert near(found["Mareeba"], -16.99, 145.42, 20)
+
+
+def test_small_town_names_without_backing_or_as_persons_are_not_places(finder: PlaceFinder) -> None:
+    # No place of the article lies near any town called Mareeba.
+    assert "Mareeba" not in by_text(places(finder, "In Toronto, Mareeba opened a bakery last year."))
+    # Scott, Louisiana lies next to Lafayette, but here Scott is a person.
+    text = "Lafayette police said Scott told officers he had been at home. Chief Jim Scott said little."
+    assert "Scott" not in by_text(places(finder, text))
+    # Edmonton without Australian neighbours stays the Canadian city.
+    canada = by_text(places(finder, "Oil workers in Edmonton and Calgary lost their jobs."))
+    assert canada["Edmonton"].country_code == "CA"
+
+
+def test_short_form_of_a_longer_name_weighs_like_a_name(finder: PlaceFinder) -> None:
+    # "Newcastle" is how news names Newcastle upon Tyne; the article's country decides.
+    uk = by_text(places(finder, "Doctors in Newcastle have developed a new IVF technique, the UK regulator said."))
+    assert uk["Newcastle"].country_code == "GB" and near(uk["Newcastle"], 54.97, -1.61, 20)
+    australia = by_text(places(finder, "Surfers flocked to the beaches of Newcastle as Sydney sweltered."))
+    assert australia["Newcastle"].country_code == "AU"
+
+
+def test_counties_and_small_towns_follow_the_state_the_article_names(finder: PlaceFinder) -> None:
+    text = (
+        "Deputies arrested a Paris, Missouri, man on Friday. He was booked into the Monroe County jail "
+        "and later held in Marion County."
+    )
+    found = by_text(places(finder, text))
+    assert near(found["Paris"], 39.48, -92.0, 20)
+    assert found["Monroe County"].admin1 == "Missouri" and found["Marion County"].admin1 == "Missouri"
+
+
+def test_unknown_place_lies_in_the_one_town_its_sentence_names(finder: PlaceFinder) -> None:
+    found = by_text(places(finder, "Police found the stolen car near Kellerbrook, just outside Cairns, on Monday."))
+    assert near(found["Kellerbrook"], -16.92, 145.77, 20)
+    # Two towns far apart: the village is in neither for sure.
+    apart = by_text(places(finder, "Troops camped near Kellerbrook on the road between Cairns and Brisbane."))
+    assert not near(apart["Kellerbrook"], -16.92, 145.77, 100) and not near(apart["Kellerbrook"], -27.47, 153.03, 100)

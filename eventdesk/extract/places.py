@@ -19,6 +19,11 @@ gazetteer form ("Khan Sheikhoun") are matched by their consonant skeleton. Unkno
 placed in their container (", <place>"), else in the one division or country their sentence names,
 else in the article's dominant country: coordinates of the container, feature "other", low
 confidence; a sentence naming several countries leaves them without coordinates.
+
+Small towns (below the main table's population floor: "Edmonton", Queensland; "Paris", Missouri)
+are readings only where the article backs them: the text puts the name in their state ("Edmonton,
+Ky."), the article names their state, or another of its towns lies within MINOR_REACH_KM. Local
+news names such towns bare, and a big namesake elsewhere must not win by population alone.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from dataclasses import dataclass, field
 
 from eventdesk.extract.gazetteer import (
     ALIAS_PENALTY,
+    SHORT_FORM_PENALTY,
     TOKEN_RE,
     Entry,
     Gazetteer,
@@ -89,11 +95,18 @@ PROXIMITY_CELL_DEGREES = 1.0
 # Only the most likely namesakes of a name take part in the proximity test (it must stay cheap).
 PROXIMITY_CANDIDATES = 8
 ANCHOR_KINDS = frozenset({"country"})
-_LOCAL_KINDS = frozenset({"city", "county"})
+# A small town (``Gazetteer.minor``) is a reading only within this distance of another of the article's towns.
+MINOR_REACH_KM = 100.0
+MINOR_REACH_DEGREES = MINOR_REACH_KM / 111.0  # the same reach in latitude: a cheap first test
+# Where a town resolved for another name counts as near, when small towns compete.
+NEAR_ANCHOR_KM = 150.0
+_LOCAL_KINDS = frozenset({"city", "county", "state_county"})
+# Local places whose coordinates say where they are (not a state's centre): proximity evidence.
+_POINT_KINDS = frozenset({"city", "county"})
 # Company suffixes, often written in lower case in newswire ("Norton co").
 _CORPORATE = frozenset({"inc", "corp", "co", "ltd", "plc", "llc"})
 _LIST_SEPARATORS = frozenset({", ", " and ", ", and ", " or ", ", or "})
-_CONTAINER_KINDS = frozenset({"country", "admin1", "subdivision", "region", "county"})
+_CONTAINER_KINDS = frozenset({"country", "admin1", "subdivision", "region", "county", "state_county"})
 # Words of an Arabic name matched by its consonant skeleton, and how sure such a match is.
 SKELETON_RUN = 4
 SKELETON_CONFIDENCE = 0.7
@@ -120,6 +133,11 @@ class _Mention:
     margin: float = 0.0
     inside: Entry | None = None  # geocoded to this container: no namesake of ours lies in it
     unplaced: bool = False  # an unknown name whose sentence names places in several countries
+    # Towns too small for the main table with this name ("Edmonton", Queensland): readings only when
+    # the article's other places lie near them. A mention with ``minor`` but no ``names`` is dropped
+    # unless one of them is so supported.
+    minor: list[Name] = field(default_factory=list)
+    fallback: bool = False  # without a backed small town, still an unknown place marked by context
 
     @property
     def hint_words(self) -> tuple[str, ...]:
@@ -170,23 +188,37 @@ class PlaceFinder:
         text = doc.text
         tokens = _tokenize(text)
         vetoes = _actor_spans(actors)
-        mentions = self._recognise(text, tokens, vetoes)
+        pending: list[int] = []
+        mentions = self._recognise(text, tokens, vetoes, pending)
+        if pending:
+            mentions = self._add_small_towns(text, tokens, vetoes, mentions, pending)
         self._link_containers(text, mentions)
         self._hint_lists(text, mentions)
-        mentions = [m for m in mentions if not m.weak or (m.container is not None and m.container.names)]
+        mentions = [m for m in mentions if not m.weak or m.minor or _has_known_container(m)]
         self._resolve(mentions)
+        mentions = [
+            m
+            for m in mentions
+            if m.names or m.entry is not None or not m.minor or (m.fallback and (not m.weak or _has_known_container(m)))
+        ]
         dominant = self._dominant_country(mentions)
         self._place_unknowns(doc, mentions, dominant)
         return [_place(doc, text, m, dominant) for m in mentions]
 
     # -- recognition ------------------------------------------------------------------------
 
-    def _recognise(self, text: str, tokens: _Tokens, vetoes: list[tuple[int, int, str]]) -> list[_Mention]:
+    def _recognise(
+        self, text: str, tokens: _Tokens, vetoes: list[tuple[int, int, str]], pending: list[int]
+    ) -> list[_Mention]:
         """One left-to-right pass over the tokens that can start a name: the longest gazetteer
-        match, unless a veto makes it part of another name; else an unknown name marked by context."""
+        match, unless a veto makes it part of another name; else an unknown name marked by context.
+        Tokens that found no main-table name but may start a small town's are added to ``pending``."""
         mentions: list[_Mention] = []
         persons: set[str] = set()  # names seen as part of a person's name ("Barack Obama")
-        words, spans = tokens.words, tokens.spans
+        words, spans, folded = tokens.words, tokens.spans, tokens.folded
+        minor_heads = self.gazetteer.minor_heads
+        known, prefixes = self.gazetteer.names, self.gazetteer.prefixes
+        common_words = self.words.common_words
         count = len(words)
         # Names start at a capital ("Iraq") or at an Arabic article ("al-Qaim").
         starts = [k for k, word in enumerate(words) if word[0].isupper() or word in _ARTICLES]
@@ -197,13 +229,19 @@ class PlaceFinder:
             i = start_index
             if words[i] in _ARTICLES and not _ARTICLE_PREFIX.match(text, spans[i][0]):
                 continue
-            found = self._longest_match(text, tokens, i, mentions)
+            # Most capitalised words start no name: one set test each spares the walk.
+            head = folded[i]
+            found = self._longest_match(text, tokens, i, mentions) if head in known or head in prefixes else None
             if found is None:
-                # Only a run of two or more words is matched by its skeleton.
+                if head in minor_heads:
+                    pending.append(i)  # maybe a small town's name: decided once the article is read
+                # Only a run of two or more words is matched by its skeleton (as ``_skeleton_match``
+                # extends it), and none starts with a common word ("The", "New", "Prime").
                 two = (
                     i + 1 < count
                     and _gap(text, spans, i, i + 1) in (" ", "")
-                    and (not words[i + 1].islower() or words[i + 1] in _ARTICLES)
+                    and (words[i + 1][0].isupper() or words[i + 1] in _ARTICLES or words[i + 1] == "-")
+                    and head not in common_words
                 )
                 by_skeleton = self._skeleton_match(text, tokens, i) if two else None
                 if by_skeleton is not None:
@@ -262,11 +300,105 @@ class PlaceFinder:
                 i = nxt + 1
                 continue
             mention = _Mention(start, end, " ".join(tokens.folded[i : last + 1]), names)
+            if not _strong(names):
+                mention.minor = self.gazetteer.minor.get(mention.key, [])
             self._set_hint(mention, self._feature_hint(text, tokens, i, last), explicit=True)
             mentions.append(mention)
             i = last + 1
         # "Obama said": a bare surname whose full name appeared elsewhere in the article.
         return [m for m in mentions if m.key not in persons or _strong(m.names)]
+
+    def _add_small_towns(
+        self,
+        text: str,
+        tokens: _Tokens,
+        vetoes: list[tuple[int, int, str]],
+        mentions: list[_Mention],
+        pending: list[int],
+    ) -> list[_Mention]:
+        """``mentions`` with the small towns' names (``Gazetteer.minor``) starting at the ``pending``
+        tokens, in text order. Only names with a namesake the article may back are taken: in a
+        division it names unambiguously, or near a namesake of another of its names (a cheap
+        pre-test; ``_resolve_minor`` decides). A name the context already made an unknown place
+        ("near Hinton") gets the small towns as readings."""
+        admin1_votes = _admin1_votes(mentions)
+        cells = {
+            cell
+            for mention in mentions
+            for name in mention.names[:PROXIMITY_CANDIDATES]
+            if (cell := _cell(name.entry)) is not None
+        }
+        if not cells and not admin1_votes:
+            return mentions
+        starts = [m.start for m in mentions]
+        for i in pending:
+            small = self._minor_mention(text, tokens, i, vetoes, admin1_votes, cells, mentions, starts)
+            if small is None:
+                continue
+            index = bisect_right(starts, small.start)
+            before = mentions[index - 1] if index else None
+            if before is not None and before.start == small.start and before.end == small.end and not before.names:
+                before.minor, before.fallback = small.minor, True
+            elif (before is None or before.end <= small.start) and (
+                index >= len(mentions) or mentions[index].start >= small.end
+            ):
+                mentions.insert(index, small)
+                starts.insert(index, small.start)
+        return mentions
+
+    def _minor_mention(
+        self,
+        text: str,
+        tokens: _Tokens,
+        i: int,
+        vetoes: list[tuple[int, int, str]],
+        admin1_votes: set[str],
+        cells: set[tuple[int, int]],
+        mentions: list[_Mention],
+        starts: list[int],
+    ) -> _Mention | None:
+        """The longest name of a small town starting at token i, as a mention without main
+        readings; None when no such name starts here, none of its towns lies in ``admin1_votes`` or
+        in or next to one of ``cells``, or it is part of a person's or an organisation's name, the
+        subject of a verb of saying ("Scott told officers"), or a word the article also writes in
+        lower case."""
+        words, spans, folded = tokens.words, tokens.spans, tokens.folded
+        if words[i].isupper():
+            return None  # "Hugo" is a town; "HUGO" in a headline is too weak to tell
+        minor = self.gazetteer.minor
+        prefixes = self.gazetteer.prefixes
+        best: tuple[int, list[Name]] | None = None
+        key = folded[i]
+        j = i
+        while True:
+            entries = minor.get(key)
+            if entries:
+                best = (j, entries)
+            if key not in prefixes:
+                break
+            j += 1
+            if j >= len(words) or j - i >= self.gazetteer.max_tokens or _gap(text, spans, j - 1, j) != " ":
+                break
+            if not words[j][0].isupper() and folded[j] not in CONNECTORS:
+                break
+            key = f"{key} {folded[j]}"
+        if best is None:
+            return None
+        last, names = best
+        if not any(_maybe_backed(n.entry, admin1_votes, cells) for n in names):
+            return None
+        start, end = spans[i][0], spans[last][1]
+        earlier = mentions[: bisect_right(starts, start)]
+        nxt = last + 1
+        if (
+            (nxt < len(words) and folded[nxt] in self.words.person_verbs and _gap(text, spans, last, nxt) == " ")
+            or (last == i and folded[i] in tokens.lower_words)
+            or _vetoed_by_actor(vetoes, start, end, is_country=False, one_word=last == i)
+            or _modifier_compound(text, tokens, last)
+            or self._name_veto(text, tokens, i, last, names, earlier) is not None
+        ):
+            return None
+        return _Mention(start, end, " ".join(folded[i : last + 1]), [], confidence=0.7, minor=names)
 
     def _skeleton_match(self, text: str, tokens: _Tokens, i: int) -> tuple[_Mention, int] | None:
         """ "Maarat al-Numan", "Khan Sheikhoun": an Arabic town's name spelled unlike any of the
@@ -507,7 +639,7 @@ class PlaceFinder:
             return None
         before = folded[i - 1] if i >= 1 and _gap(text, spans, i - 1, i) == " " else ""
         cue_noun = before == "of" and i >= 2 and folded[i - 2] in w.place_cue_nouns
-        if not cue_noun and before not in w.place_cues and not any(f in w.feature_words for f in folded[i + 1 : i + 5]):
+        if not cue_noun and before not in w.place_cues and w.feature_words.isdisjoint(folded[i + 1 : i + 5]):
             return None  # no cue before and no feature word after: the usual case, decided cheaply
         last = i
         while (
@@ -545,8 +677,9 @@ class PlaceFinder:
 
     def _place_unknowns(self, doc: Doc, mentions: list[_Mention], dominant: Entry | None) -> None:
         """An unknown name with no container of its own ("near the village of Sotk") lies in the
-        place its sentence names, when that is clear: the one division the sentence names when all
-        its places lie in one country, else that country. A sentence naming places in several
+        place its sentence names, when that is clear: when all its places lie in one country, the
+        town it names (towns within MINOR_REACH_KM of each other count as one), else the one
+        division it names, else that country. A sentence naming places in several
         countries ("... near Sotk, a charge Yerevan denied", with Azerbaijan) leaves it unplaced.
         When the article has a dominant country, a sentence about another country does not
         override it ("a rally in Victoria Park, chanting 'free Syria'"): ``_place`` falls back to it."""
@@ -569,6 +702,11 @@ class PlaceFinder:
                 continue
             code = next(iter(countries))
             if dominant is not None and dominant.country_code != code:
+                continue
+            towns = [e for e in entries if e.kind in _POINT_KINDS]
+            if towns and all(_near(town, towns[0], MINOR_REACH_KM) for town in towns[1:]):
+                # "the Cairns suburbs of Edmonton and Bentley Park": the one locality it names.
+                mention.inside = towns[0]
                 continue
             divisions = {id(e): e for e in entries if e.kind in ("admin1", "subdivision")}
             container = next(iter(divisions.values())) if len(divisions) == 1 else self.gazetteer.countries.get(code)
@@ -622,6 +760,59 @@ class PlaceFinder:
                 mention.entry = entry if inside is None else None
                 mention.inside = inside
                 mention.margin = margin
+        self._resolve_minor(mentions, votes, top_vote, admin1_votes)
+
+    def _resolve_minor(
+        self,
+        mentions: list[_Mention],
+        votes: dict[str, float],
+        top_vote: float,
+        admin1_votes: set[str],
+    ) -> None:
+        """Small towns (``_Mention.minor``) compete with a name's chosen reading only when the
+        article backs them: the text puts the name in their division ("Edmonton, Ky."), the
+        article names their division, or another of its towns lies within MINOR_REACH_KM ("Edmonton,
+        south of Cairns"). Then the usual score decides, with the proximity bonus counted against
+        the towns the article's other names were resolved to (small ones included, in text order);
+        unbacked, they are ignored."""
+        if not any(m.minor for m in mentions):
+            return
+        anchors = [
+            (m.key, m.entry)
+            for m in mentions
+            if m.entry is not None and m.entry.kind in _POINT_KINDS and m.entry.lat is not None
+        ]
+        groups: dict[tuple[str, int], list[_Mention]] = defaultdict(list)
+        for mention in mentions:
+            if mention.minor:
+                groups[(mention.key, id(mention.entry))].append(mention)
+        for (key, _), group in groups.items():
+            backed = [n for n in group[0].minor if _backed(n.entry, key, group, anchors, admin1_votes)]
+            if not backed:
+                continue
+            current = group[0].entry
+            candidates = backed + [n for n in group[0].names if n.entry is current]
+            scored = sorted(
+                (
+                    (
+                        self._score(n, group, votes, top_vote, admin1_votes) + _anchor_proximity(n.entry, key, anchors),
+                        index,
+                    )
+                    for index, n in enumerate(candidates)
+                ),
+                reverse=True,
+            )
+            best_score, best_index = scored[0]
+            entry = candidates[best_index].entry
+            if entry is current:
+                continue
+            margin = best_score - scored[1][0] if len(scored) > 1 else 1.0
+            for mention in group:
+                mention.entry = entry
+                mention.inside = None
+                mention.margin = margin
+            if entry.lat is not None:
+                anchors.append((key, entry))
 
     def _score(
         self,
@@ -632,10 +823,10 @@ class PlaceFinder:
         admin1_votes: set[str],
     ) -> float:
         entry = name.entry
-        score = entry.prior - (ALIAS_PENALTY if name.alias else 0.0)
+        score = entry.prior - (SHORT_FORM_PENALTY if name.short else ALIAS_PENALTY if name.alias else 0.0)
         if entry.country_code and top_vote > 0:
             score += COUNTRY_VOTE_BONUS * votes.get(entry.country_code, 0.0) / top_vote
-        if entry.admin1 and entry.kind in ("city", "county") and entry.admin1 in admin1_votes:
+        if entry.admin1 and entry.kind in _LOCAL_KINDS and entry.admin1 in admin1_votes:
             score += ADMIN1_VOTE_BONUS
         bonus = 0.0
         for mention in group:
@@ -679,21 +870,25 @@ class PlaceFinder:
 # -- helpers ----------------------------------------------------------------------------------
 
 
+_MATCH_SPAN = re.Match.span
+_MATCH_TEXT = re.Match.group
+
+
 def _tokenize(text: str) -> _Tokens:
-    """One regex pass; words and folded words are slices of the text and of its lower-cased copy
-    (lower-casing almost always keeps every offset; tokens with non-ASCII letters such as "Côte"
-    are then folded one by one)."""
-    spans = [match.span() for match in TOKEN_RE.finditer(text)]
-    words = [text[start:end] for start, end in spans]
-    lowered = text.lower()
-    if len(lowered) != len(text):
+    """One regex pass; folded words are the words in lower case (``map`` over C methods, the
+    cheapest way Python has), and tokens with non-ASCII letters such as "Côte" are folded one by one."""
+    matches = list(TOKEN_RE.finditer(text))
+    spans = list(map(_MATCH_SPAN, matches))
+    words = list(map(_MATCH_TEXT, matches))
+    if text.isascii():
+        return _Tokens(text, spans, words, list(map(str.lower, words)))
+    if len(text.lower()) != len(text):
         return _Tokens(text, spans, words, [fold(w) for w in words])
-    folded = [lowered[start:end] for start, end in spans]
-    if not text.isascii():
-        for match in _NON_ASCII_LETTER.finditer(text):
-            index = bisect_right(spans, (match.start(), len(text))) - 1
-            if index >= 0 and spans[index][0] <= match.start() < spans[index][1]:
-                folded[index] = fold(words[index])
+    folded = list(map(str.lower, words))
+    for match in _NON_ASCII_LETTER.finditer(text):
+        index = bisect_right(spans, (match.start(), len(text))) - 1
+        if index >= 0 and spans[index][0] <= match.start() < spans[index][1]:
+            folded[index] = fold(words[index])
     return _Tokens(text, spans, words, folded)
 
 
@@ -790,7 +985,7 @@ def _vetoed_by_actor(
 
 
 def _cell(entry: Entry) -> tuple[int, int] | None:
-    if entry.lat is None or entry.lon is None or entry.kind not in _LOCAL_KINDS:
+    if entry.lat is None or entry.lon is None or entry.kind not in _POINT_KINDS:
         return None
     return int(entry.lat // PROXIMITY_CELL_DEGREES), int(entry.lon // PROXIMITY_CELL_DEGREES)
 
@@ -844,6 +1039,54 @@ def _group_by_name(mentions: list[_Mention], has_seat: Callable[[list[Name]], bo
     return by_key
 
 
+def _maybe_backed(entry: Entry, admin1_votes: set[str], cells: set[tuple[int, int]]) -> bool:
+    """True when a small town lies in a division the article names or in or next to a grid cell
+    holding a namesake of one of its names: it may be backed (``_backed``)."""
+    if entry.admin1 is not None and entry.admin1 in admin1_votes:
+        return True
+    if entry.lat is None or entry.lon is None:
+        return False
+    lat, lon = int(entry.lat // PROXIMITY_CELL_DEGREES), int(entry.lon // PROXIMITY_CELL_DEGREES)
+    return any((lat + d_lat, lon + d_lon) in cells for d_lat in (-1, 0, 1) for d_lon in (-1, 0, 1))
+
+
+def _anchor_proximity(entry: Entry, key: str, anchors: list[tuple[str, Entry]]) -> float:
+    """PROXIMITY_BONUS for each other name (up to two) resolved to a town within NEAR_ANCHOR_KM."""
+    if entry.lat is None or entry.kind not in _POINT_KINDS:
+        return 0.0
+    lat = entry.lat
+    near = {
+        other
+        for other, anchor in anchors
+        if other != key
+        and abs((anchor.lat or 0.0) - lat) <= NEAR_ANCHOR_KM / 111.0
+        and _near(entry, anchor, NEAR_ANCHOR_KM)
+    }
+    return PROXIMITY_BONUS * min(len(near), 2)
+
+
+def _has_known_container(mention: _Mention) -> bool:
+    return mention.container is not None and bool(mention.container.names)
+
+
+def _backed(
+    entry: Entry, key: str, group: list[_Mention], anchors: list[tuple[str, Entry]], admin1_votes: set[str]
+) -> bool:
+    """True when the article backs a small town: its text puts the name in the town's division
+    or country, names the town's division, or names another town within MINOR_REACH_KM of it."""
+    if entry.admin1 is not None and entry.admin1 in admin1_votes:
+        return True
+    for mention in group:
+        container = mention.container.entry if mention.container is not None else None
+        if container is not None and _compatible(entry, container):
+            return True
+    lat = entry.lat or 0.0
+    return any(
+        other != key and abs(anchor.lat - lat) <= MINOR_REACH_DEGREES and _near(entry, anchor, MINOR_REACH_KM)
+        for other, anchor in anchors
+    )
+
+
 def _only_country(names: list[Name]) -> str | None:
     """The country every reading of a name lies in, if they agree."""
     codes = {n.entry.country_code for n in names}
@@ -884,12 +1127,15 @@ def _compatible(inner: Entry, outer: Entry) -> bool:
 
 
 def _admin1_votes(mentions: list[_Mention]) -> set[str]:
-    """Divisions the article names unambiguously ("Texas"): their towns are preferred."""
+    """Divisions the article names ("Texas", and "Missouri", though a town somewhere bears the
+    name too): when a name's likeliest reading on priors is one division, its towns are preferred."""
     found: set[str] = set()
     for mention in mentions:
-        admin1s = {n.entry.admin1 for n in mention.names if n.entry.kind in ("admin1", "subdivision")}
-        if len(admin1s) == 1 and all(n.entry.kind in ("admin1", "subdivision") for n in mention.names):
-            found.update(a for a in admin1s if a)
+        if not mention.names:
+            continue
+        best = max(mention.names, key=lambda n: n.entry.prior - (ALIAS_PENALTY if n.alias else 0.0))
+        if best.entry.kind in ("admin1", "subdivision") and best.entry.admin1:
+            found.add(best.entry.admin1)
     return found
 
 
