@@ -382,6 +382,12 @@ def test_error_figures_fail_when_they_rise_more_than_two_percent() -> None:
     assert not harness.regressed("documents_matched", 150.0, 148.0)
 
 
+def test_geocoding_auc_is_an_error_area() -> None:
+    assert harness.lower_is_better("auc")
+    assert not harness.regressed("auc", 0.264, 0.233)  # a smaller area under the error curve is better
+    assert harness.regressed("auc", 0.233, 0.264)
+
+
 def test_speed_figures_are_not_gated() -> None:
     before = {"tasks": {"quotes": {"PolNeAR_dev": {"figures": {"ms_per_article": 5.0, "content_f1": 0.8}}}}}
     after = {"tasks": {"quotes": {"PolNeAR_dev": {"figures": {"ms_per_article": 9.0, "content_f1": 0.8}}}}}

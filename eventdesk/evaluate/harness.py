@@ -16,8 +16,8 @@ Comparison gate (``compare``)
     Every figure of a dataset that the current run evaluated is compared with the previous run:
       - higher-is-better proportions (values in [0, 1]) fail when they drop by more than 0.02
         (two points);
-      - lower-is-better figures (names ending in ``_km`` or containing ``error``, e.g. mean error
-        in km) fail when they rise by more than 2% of the previous value;
+      - lower-is-better figures (names ending in ``_km``, containing ``error``, or ``auc``, the geoparsing
+        area under the error curve) fail when they rise by more than 2% of the previous value;
       - other higher-is-better figures fail when they drop by more than 2% of the previous value;
       - a figure the previous run had and the current run lacks (scorer failed or vanished) fails;
       - speed figures (``ms_per_article``, ``*_ms``, ``*_seconds``, ``*per_second``) are shown but not
@@ -283,8 +283,9 @@ def read_results(path: Path) -> dict[str, Any]:
 
 
 def lower_is_better(figure: str) -> bool:
-    """Figures that measure an error (km off, error rates) improve when they fall."""
-    return figure.endswith("_km") or "error" in figure
+    """Figures that measure an error (km off, error rates, the area under the geocoding error curve)
+    improve when they fall."""
+    return figure.endswith("_km") or "error" in figure or figure == "auc"
 
 
 def is_timing(figure: str) -> bool:
