@@ -591,3 +591,32 @@ def test_call_for_in_a_relative_clause_and_a_channel_after_by(finder: QuoteFinde
     assert call.speaker is not None and call.speaker.name == "the United Nations mission"
     by_phone = by_fragment(quotes, "burned the market")
     assert by_phone.speaker is not None and by_phone.speaker.name == "a trader"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Said Ellis: we will stay.",
+        "He said,said she, (said) 'said' and \"says\" -- told.",
+        "unsaid saids résaid x-said said2 _said said",
+        "The minister said.\nSaid the aide: no.",
+    ],
+)
+def test_cue_scan_finds_what_the_word_pattern_finds(finder: QuoteFinder, text: str) -> None:
+    from eventdesk.extract.quotes import _find_cues
+
+    expected = [m.span() for m in finder._cue_pattern.finditer(text)]
+    assert [m.span() for m in _find_cues(text, finder._cue_pattern, finder._cue_scan)] == expected
+
+
+def test_pronoun_before_the_verb_is_the_speaker_phrase(finder: QuoteFinder) -> None:
+    text = "The talks ended late on Sunday. Afterwards  he said the two sides would meet again in March."
+    quote = by_fragment(quotes_of(finder, text), "two sides would meet")
+    assert quote.speaker is not None and quote.speaker.name == "he"
+    assert (quote.speaker.start, quote.speaker.end) == (text.index("he said"), text.index("he said") + 2)
+
+
+def test_verb_after_and_takes_the_sentence_subject(finder: QuoteFinder) -> None:
+    text = "Police arrested two men on Friday and said the pair had been planning an attack on the port."
+    quote = by_fragment(quotes_of(finder, text), "planning an attack")
+    assert quote.speaker is not None and quote.speaker.name == "Police"

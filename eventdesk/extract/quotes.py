@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, islice
+from operator import itemgetter
 from pathlib import Path
 
 from eventdesk.datafiles import fail, read_yaml
-from eventdesk.extract.patterns import word_runs_pattern
+from eventdesk.extract.patterns import trie_pattern, word_runs_pattern
 from eventdesk.extract.segment import Doc, Sentence
 from eventdesk.records import Actor, Quote, Span, Speaker, stable_id
 from eventdesk.settings import Settings
@@ -51,6 +52,8 @@ _LISTS = (
     "passive_cues",
 )
 _TOKEN = re.compile(r"\S+")
+_SPAN = re.Match.span  # (start, end) of a match, as a function for ``map``
+_START_END = itemgetter(0, 1)
 # Punctuation that cannot stand inside the head word of a speaker phrase (but for titles: "Gov.").
 _HEAD_BREAKS = frozenset('"“”.!?;:')
 _Cue = re.Match[str]  # a speech verb in the text, as matched by QuoteFinder's cue pattern
@@ -209,6 +212,8 @@ _AGENT_SUFFIXES = ("ists", "ians", "ist", "ian")
 _THAT_CLAUSE = re.compile(r" that\s+")
 _CALL_FOR = re.compile(r"\s+(?:for|on|upon)\s+")
 _CALLS = frozenset({"called", "calls", "Called", "Calls"})
+# The mark ``_said_clause`` leaves on a cue that governs no quote whatever is blocked around it.
+_NEVER = -1
 _TURN = re.compile(r"[\"“]?([A-Z][A-Z.’' -]{1,30}[A-Z.]):\s+")
 
 
@@ -272,9 +277,10 @@ class _Markers:
     def search(self, text: str, lo: int, hi: int) -> re.Match[str] | None:
         """As ``pattern.search(text, lo, hi)``."""
         stretch = text[lo:hi].lower()
-        if not any(key in stretch for key in self.keys):
-            return None
-        return self.pattern.search(text, lo, hi)
+        for key in self.keys:
+            if key in stretch:
+                return self.pattern.search(text, lo, hi)
+        return None
 
 
 @dataclass(slots=True)
@@ -303,6 +309,9 @@ class QuoteFinder:
         # (Not of all verbs: "States" and "Reports" are nouns far more often than verbs.)
         self._cue_words = frozenset(verbs) | {v.capitalize() for v in verbs if v in _CAPITALISED_CUES}
         self._cue_pattern = word_runs_pattern(self._cue_words)
+        # The same words after the non-letter before them: a pattern opening with a character class is
+        # scanned by the regex engine's fast loop, where a look-behind is tried at every offset.
+        self._cue_scan = re.compile(r"[^A-Za-z](?:" + trie_pattern(self._cue_words) + r")(?![A-Za-z])")
         self._anonymous = _Markers.of(self.lex.anonymity_markers)
         # Words between a sentence's subject and its verb: "also", "on Monday", "last week".
         self._subject_skips = (self.lex.subject_gap | self.lex.verb_followers) - _DETERMINERS - _CONTINUERS
@@ -319,7 +328,7 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc, actors: list[Actor]) -> list[Quote]:
         text = doc.text
-        cues = _find_cues(text, self._cue_pattern)
+        cues = _find_cues(text, self._cue_pattern, self._cue_scan)
         ctx = _Context(doc, actors, self.lex, cues, self._anonymous, self._subject_skips)
         found = self._direct(ctx)
         found += self._indirect(ctx, found)
@@ -614,18 +623,13 @@ class QuoteFinder:
         None; records the cues that give none in ``failed``."""
         text = ctx.text
         for cue in cues:
-            word = cue.group()
             at = cue.start()
-            if at in used_cues or (blocked and _in_any(blocked, at)):
+            if at in used_cues or failed.get(at) == _NEVER or (blocked and _in_any(blocked, at)):
                 continue
-            if word in self.lex.fragment_verbs and not _call_for(text, cue):
-                continue  # 'called the strikes "..."' carries a fragment; 'called for talks' a demand
-            if _BY_AFTER.match(text, cue.end()):
-                continue  # a passive: 'the plan proposed by the envoy', 'a claim denied by the army'
-            if word in self._anonymity_words:
-                marker = self._anonymous.search(text, max(s_start, at - 12), cue.end() + 30)
-                if marker and marker.start() <= at < marker.end():
-                    continue  # "who asked not to be named": a verb of the anonymity clause, not speech
+            if self._never_governs(text, cue, s_start):
+                failed[at] = _NEVER  # the same on every later call for this sentence
+                continue
+            word = cue.group()
             lo = max([s_start] + [b for a, b in blocked if s_start < b <= at]) if blocked else s_start
             if failed.get(at) == lo:
                 continue
@@ -644,7 +648,7 @@ class QuoteFinder:
                 np = subject[0] if subject else self._earlier_speaker(ctx, cues, cue, s_start)
             else:
                 np = ctx.np_before(lo, cue.start())
-            if np is None and _AND_BEFORE.search(text, lo, cue.start()):
+            if np is None and text.find("and", lo, at) >= 0 and _AND_BEFORE.search(text, lo, at):
                 # 'X, speaking by phone, dismissed the offer and said ...': the sentence's subject.
                 subject = ctx.sentence_subject(s_start, cue.start())
                 np = subject[0] if subject else None
@@ -669,6 +673,20 @@ class QuoteFinder:
                     comma = text.rindex(",", s_start, cue.start())
                     return self._content(ctx, cue, np, s_start, comma, blocked, confidence - 0.1)
         return None
+
+    def _never_governs(self, text: str, cue: _Cue, s_start: int) -> bool:
+        """Whether the cue cannot report speech whatever its subject: a fragment verb but for 'called for',
+        a passive ('proposed by the envoy') or a verb of an anonymity clause ('who asked not to be named')."""
+        word = cue.group()
+        if word in self.lex.fragment_verbs and not _call_for(text, cue):
+            return True  # 'called the strikes "..."' carries a fragment; 'called for talks' a demand
+        if _BY_AFTER.match(text, cue.end()):
+            return True  # a passive: 'the plan proposed by the envoy', 'a claim denied by the army'
+        if word in self._anonymity_words:
+            at = cue.start()
+            marker = self._anonymous.search(text, max(s_start, at - 12), cue.end() + 30)
+            return marker is not None and marker.start() <= at < marker.end()
+        return False
 
     def _earlier_speaker(
         self, ctx: _Context, cues: list[_Cue], participle: _Cue, s_start: int
@@ -755,6 +773,8 @@ class QuoteFinder:
         if according and text[pos : according.start()].rstrip().endswith(","):
             end = according.start()
         for cue in ctx.cues_in(pos, end):
+            if text.find(",", pos, cue.start()) < 0:
+                continue  # no comma before the cue, so none before its subject either
             np = ctx.np_before(pos, cue.start())
             if np is None:
                 continue
@@ -896,9 +916,10 @@ class _Context:
         self.doc = doc
         self.cues = cues
         self._cue_starts = [c.start() for c in cues]
+        self._cue_ends = [c.end() for c in cues]
         self._according_starts = _according_starts(doc.text)
         # Actor mentions by start offset, so that finding the actor at a speaker is a bisection.
-        self._mentions = sorted(((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda m: m[:2])
+        self._mentions = sorted(((m.start, m.end, a) for a in actors for m in a.mentions), key=_START_END)
         self._mention_starts = [m[0] for m in self._mentions]
         self._longest_mention = max((m[1] - m[0] for m in self._mentions), default=0)
         self.anonymous_re = anonymous_re
@@ -921,6 +942,10 @@ class _Context:
         # Speakers of the proper-name phrases looked at by ``resolve_pronoun`` (read, never handed out).
         self._candidates: dict[tuple[int, int], Speaker] = {}
         self._subject_skips = subject_skips
+        # Pronouns that ``_np_in`` takes as they stand when they end its window (none is a word it skips).
+        self._bare_pronouns = lex.pronouns - lex.subject_gap - _DATE_WORDS - _DETERMINERS - _CONTINUERS - _COORDINATORS
+        # Words that, ending the window, make ``_np_in`` find no phrase (none is skipped before the head).
+        self._dead_ends = (_DETERMINERS | _CONTINUERS | _COORDINATORS) - lex.subject_gap - _DATE_WORDS
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor with a mention overlapping [start, end), preferring the longest mention (as
@@ -955,12 +980,9 @@ class _Context:
 
     def cues_in(self, lo: int, hi: int) -> list[_Cue]:
         """The speech cues that lie wholly inside [lo, hi), in text order."""
+        # Cues never overlap, so their ends rise with their starts and both bounds are bisections.
         i = bisect_left(self._cue_starts, lo)
-        out = []
-        while i < len(self.cues) and self.cues[i].end() <= hi:
-            out.append(self.cues[i])
-            i += 1
-        return out
+        return self.cues[i : bisect_right(self._cue_ends, hi, i)]
 
     def marks_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The quotation marks (start, end) that lie wholly inside [lo, hi), in text order."""
@@ -981,16 +1003,19 @@ class _Context:
     def _kind(self, token: str) -> str | None:
         """'pronoun', 'proper', 'role' or None for the head word of a speaker phrase."""
         low = token.lower()
-        if low in self.lex.pronouns:
+        lex = self.lex
+        if low in lex.pronouns:
             return "pronoun"
-        if low in self.lex.role_nouns or (token.islower() and len(low) > 6 and low.endswith(_AGENT_SUFFIXES)):
+        if low in lex.role_nouns or (len(low) > 6 and low.endswith(_AGENT_SUFFIXES) and token.islower()):
             return "role"
-        if token[:1].isupper() and low not in self.lex.not_names and not self._contraction(token):
+        if token[:1].isupper() and low not in lex.not_names and not self._contraction(token):
             return "proper"
         return None
 
     def _contraction(self, token: str) -> bool:
         """ "We've", "It's", "That's" are contractions; "Obama's" is a possessive name."""
+        if "'" not in token and "’" not in token:
+            return False  # most words (a membership test costs less than the pattern's search)
         match = _CONTRACTION.search(token)
         if match is None:
             return False
@@ -1011,9 +1036,19 @@ class _Context:
     def _np_in(self, lo: int, hi: int) -> tuple[int, int, str] | None:
         """``np_before`` over exactly the window [lo, hi)."""
         text = self.text
-        toks = [m.span() for m in _TOKEN.finditer(text, lo, hi)]
+        # 'he said', 'they say': a pronoun right before the cue is the whole phrase, whatever precedes it,
+        # so the window need not be split into words (the most frequent phrase, and the cheapest).
+        words = text[lo:hi].rstrip()
+        tail = words.rsplit(None, 1)
+        if tail and tail[-1].lower() in self._bare_pronouns:
+            end = lo + len(words)
+            return end - len(tail[-1]), end, "pronoun"
+        if tail and tail[-1].lower() in self._dead_ends:
+            return None  # 'the claim could not be verified', '... and urged': no phrase ends in "the"/"and"
+        toks = list(map(_SPAN, _TOKEN.finditer(text, lo, hi)))
         i = len(toks) - 1
-        while i >= 0 and _is_gap_word(text[toks[i][0] : toks[i][1]], self.lex.subject_gap):
+        gap = self.lex.subject_gap
+        while i >= 0 and _is_gap_word(text[toks[i][0] : toks[i][1]], gap):
             i -= 1
         if i >= 0 and text[toks[i][1] - 1] == ",":
             # 'Lloyd Austin, who ..., said' -> 'Austin,'; when nothing before the comma names a
@@ -1024,19 +1059,23 @@ class _Context:
         while i >= 0 and text[toks[i][0]] == "(" and text[toks[i][1] - 1] == ")":
             i -= 1  # "Sen. Marco Rubio (R-FL) called"
         relative = None
-        i = self._skip_dated_participle(toks, i)
-        if i > 0 and text[toks[i][0] : toks[i][1]].lower() in ("who", "which"):
+        last = text[toks[i][0] : toks[i][1]].lower() if i > 0 else ""
+        if last in _DATE_WORDS:
+            i = self._skip_dated_participle(toks, i)
+            last = text[toks[i][0] : toks[i][1]].lower() if i > 0 else ""
+        if last in ("who", "which"):
             relative = toks[i]
             i -= 1  # "business leaders who say the law ...": the phrase before the relative pronoun
         if i < 0:
             return None
         head_start, head_end = toks[i]
         head = text[head_start:head_end].rstrip(",")
-        if not _HEAD_BREAKS.isdisjoint(head) and head.lower() not in self.lex.titles:
+        low = head.lower()
+        if not _HEAD_BREAKS.isdisjoint(head) and low not in self.lex.titles:
             return None
-        if head.lower() in _DETERMINERS or head.lower() in _CONTINUERS:
+        if low in _DETERMINERS or low in _CONTINUERS:
             return None  # "The claim could not be verified": a noun after its article, not a verb
-        if head.lower() in _COORDINATORS:
+        if low in _COORDINATORS:
             return None  # "X thanked allies for ... and urged": the subject is the sentence's (see _AND_BEFORE)
         kind = self._kind(head.strip("‘’'"))
         if kind in ("role", "proper"):
@@ -1102,9 +1141,12 @@ class _Context:
         the index of the role noun ('source') followed by a preposition, or -1 (also when ``roles``
         is given and the noun is not one of them)."""
         text = self.text
+        first = max(0, i - 10) + 1
+        if first >= i or _PHRASE_PREPOSITIONS.isdisjoint(text[toks[first][0] : toks[i - 1][1]].lower().split()):
+            return -1  # no preposition among the words looked at (one test in C instead of a loop)
         for j in range(i - 1, max(0, i - 10), -1):
             token = text[toks[j][0] : toks[j][1]]
-            if token[-1] in ',;:"“”)' or token.endswith("."):
+            if token[-1] in ',;:"“”).':
                 return -1
             if token.lower() not in _PHRASE_PREPOSITIONS:
                 continue
@@ -1158,7 +1200,7 @@ class _Context:
     def np_after(self, pos: int, limit: int) -> tuple[int, int, str] | None:
         """The speaker phrase starting after ``pos`` ('said a US official, who ...', 'according to X')."""
         text = self.text
-        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, pos, min(limit, pos + 120))][:9]
+        toks = list(islice(map(_SPAN, _TOKEN.finditer(text, pos, min(limit, pos + 120))), 9))
         if not toks:
             return None
         start = toks[0][0]
@@ -1279,9 +1321,9 @@ class _Context:
         """A Speaker for the phrase [start, end): title split off, actor linked, anonymity noted."""
         text = self.text
         phrase = text[start:end]
-        tokens = phrase.split()
         if kind == "pronoun":
             return Speaker(name=phrase, start=start, end=end)
+        tokens = phrase.split()
         title, name_start = self._split_title(tokens, start)
         if title and title.split()[-1] == "of" and title.split()[0].islower():
             kind, title = "role", None  # "the mayor of Kharkiv": a role, not a person called Kharkiv
@@ -1422,9 +1464,14 @@ class _Context:
 # ---- helpers over text -----------------------------------------------------------------------------
 
 
-def _find_cues(text: str, cue_words: re.Pattern[str]) -> list[_Cue]:
-    """Every speech verb matched by ``cue_words`` (a ``word_runs_pattern``) in ``text``, in text order."""
-    return list(cue_words.finditer(text))
+def _find_cues(text: str, cue_words: re.Pattern[str], after_break: re.Pattern[str]) -> list[_Cue]:
+    """Every speech verb matched by ``cue_words`` (a ``word_runs_pattern``) in ``text``, in text order,
+    as ``cue_words.finditer`` finds them. ``after_break`` is the same trie after one non-letter: it finds
+    the cues but the first faster, and each is matched again by ``cue_words`` for a match of the word alone.
+    (Cue words are all letters, so the non-letter before a cue is never inside the cue before it.)"""
+    first = cue_words.match(text)
+    match = cue_words.match
+    return ([first] if first else []) + [c for m in after_break.finditer(text) if (c := match(text, m.start() + 1))]
 
 
 def _paragraph_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -1673,8 +1720,15 @@ def _tail_is_empty(text: str, pos: int, end: int) -> bool:
 
 
 def _in_any(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    # A loop, not any() over a generator (slower): called for every cue and every quote.
+    for a, b in spans:  # noqa: SIM110
+        if a <= pos < b:
+            return True
+    return False
 
 
 def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in spans)
+    for a, b in spans:  # noqa: SIM110 - as in _in_any
+        if a < end and start < b:
+            return True
+    return False
