@@ -804,3 +804,17 @@ def test_seed_article_events() -> None:
     assert any(e.date and e.date.value == "2021-02-17" for e in rockets)
     assert any(e.date and e.date.value == "2020-01" and e.date.precision == "month" for e in strikes)
     assert not any(e.location and e.location.country_code == "CN" for e in result.events)
+
+
+def test_an_incident_named_as_background_weighs_less(finder: EventFinder) -> None:
+    """An incident in a relative clause or named as a cause ("in retaliation for an air raid") is background
+    to the sentence's main act: same type, lower confidence than when it is the news itself."""
+    main = run(finder, "Gunmen took two engineers hostage near the mine on Monday.")
+    relative = run(finder, "The rebels will free the engineers whom they had taken hostage near the mine.")
+    cause = run(finder, "The union struck in retaliation for an air raid on the mine on Monday.")
+    news_raid = run(finder, "Warplanes carried out an air raid on the mine on Monday.")
+    kidnap, kidnap_bg = main[0], relative[0]
+    assert kidnap.sub_event_type == kidnap_bg.sub_event_type
+    assert kidnap_bg.confidence < kidnap.confidence
+    raid_bg = only(cause, "Air/drone strike")
+    assert raid_bg.confidence < only(news_raid, "Air/drone strike").confidence

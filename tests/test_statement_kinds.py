@@ -126,7 +126,10 @@ POSITIVES = [
     ("RETREAT", "Russia withdrew its troops from the outskirts of Kyiv."),
     ("RETREAT", "The rebels released 12 hostages on Friday."),
     ("RETREAT", "The FARC pulled out of the town after a week of fighting."),
-    ("RETREAT", "Turkey lifted the curfew in the southeastern province."),
+    # Easing a civil restriction is a concession (PLOVER CONCEDE); lifting a military blockade is RETREAT.
+    ("CONCEDE", "Turkey lifted the curfew in the southeastern province."),
+    ("CONCEDE", "The junta eased emergency measures in the northern provinces on Monday."),
+    ("RETREAT", "Israel lifted the naval blockade of the port after two weeks."),
     # MOBILIZE
     ("MOBILIZE", "India deployed troops along the border with Pakistan."),
     ("MOBILIZE", "North Korea put its artillery units on high alert."),
@@ -178,7 +181,7 @@ NEAR_MISSES = [
     ("SANCTION", "The European Union did not impose sanctions on Russia."),
     ("RETREAT", "Russia refused to withdraw its troops from the region."),
     ("RETREAT", "The United Nations called on Russia to withdraw its troops."),
-    ("RETREAT", "Turkey may lift the curfew next week."),
+    ("CONCEDE", "Turkey may lift the curfew next week."),
     ("MOBILIZE", "India could deploy troops along the border."),
     ("MOBILIZE", "India has not deployed additional troops."),
     ("COOPERATE", "Indonesia refused to share intelligence with Malaysia."),
@@ -339,3 +342,88 @@ def test_empathy_is_a_cameo_01_statement(finder: StatementFinder, quote_finder: 
     found = statements(finder, quote_finder, "Kenya expressed deep sorrow for the victims of the floods in Ethiopia.")
     assert [(s.kind, s.cameo, s.plover, s.source_actor) for s in found] == [("empathize", "018", None, "ke")]
     assert not statements(finder, quote_finder, "The sorrow expressed in Nairobi was deep.")
+
+
+# Round 2 of the PLOVER typing: each rule with a sentence that must be typed and a near-miss that must not.
+ROUND_TWO = [
+    # "agreed to share" is a promise to cooperate (the deed after "to" is blocked).
+    ("AGREE", "Kenya and Ethiopia agreed to share intelligence on the border militias."),
+    # Two modifiers between "agreed" and "to".
+    ("AGREE", "Japan agreed in principle on Monday to provide loans to Indonesia."),
+    ("AGREE", "Officials from Brazil and Argentina agreed that their countries should cooperate on trade."),
+    ("AGREE", "The rebels said they would meet the envoy from Colombia next week."),
+    # Giving in to demands and ending one's own pressure campaign (CAMEO 08 accede).
+    ("CONCEDE", "Nigeria accepted the demands of the striking oil workers on Tuesday."),
+    ("CONCEDE", "The government of Kenya conceded to the demands of the teachers."),
+    ("CONCEDE", "The rebels called off their blockade of the highway after talks with Colombia."),
+    # Giving back what was seized, freeing people named by role.
+    ("RETREAT", "The rebels returned the weapons they had seized from the army of Mali."),
+    ("RETREAT", "Russia released the detained journalists from Ukraine on Friday."),
+    ("RETREAT", "Egypt evacuated all 12 settlements in the border zone."),
+    # Material aid: a long amount before "aid", an aspectual "continued to", "providing".
+    ("AID", "The European Union gave the government of Mali 45 million euros of aid for schools."),
+    ("AID", "The United States continued to send weapons to Ukraine last year."),
+    ("AID", "Japan is providing satellite images and military intelligence to Ukraine."),
+    # Reducing aid and refusing entry (CAMEO 16).
+    ("SANCTION", "The European Union cut off all aid to the junta in Mali."),
+    ("SANCTION", "The United Nations reduced food rations to the camps in Sudan."),
+    ("SANCTION", "Turkey denied entry to the delegation from Greece."),
+    # Refusing to send troops is a rejection.
+    ("REJECT", "Pakistan refused to deploy peacekeepers in Sudan."),
+    # A coercive act announced for the future by its author.
+    ("THREATEN", "The rebels said they would blockade the capital of Colombia from Monday."),
+    # An announced deed under a condition is a threat; without one it is a promise.
+    ("THREATEN", "Kenya announced that it will withdraw its troops from Somalia unless the talks resume."),
+    ("AGREE", "Kenya announced that it will withdraw its troops from Somalia next year."),
+    ("THREATEN", "The police chief in Cairo warned that police will no longer tolerate rallies by the rebels."),
+    ("REQUEST", "The United States has been pressuring Nigeria to hold the elections on time."),
+    # Making a visit (CAMEO 042).
+    ("CONSULT", "The foreign minister of Kenya paid a visit to Ethiopia on Monday."),
+    ("CONSULT", "Negotiators from Kenya and Ethiopia return to Geneva this week for talks on the border."),
+]
+
+ROUND_TWO_NEAR_MISSES = [
+    ("AGREE", "Analysts agreed the report from Kenya was thorough."),
+    ("CONCEDE", "The union called off its lunch meeting because of the rain in Nairobi."),
+    ("CONCEDE", "Kenya rejected the demands of the striking oil workers."),
+    ("RETREAT", "Brazil returned to growth in the third quarter."),
+    ("RETREAT", "The ministry released a report on the economy of Kenya."),
+    ("AID", "The United States threatened to send weapons to Ukraine."),
+    ("SANCTION", "The company reduced prices to attract customers in Kenya."),
+    ("REJECT", "A spokesman for Kenya refused to comment on the report."),
+    ("THREATEN", "Forecasters said the storm would attack the coast of Kenya by Monday."),
+    ("THREATEN", "Kenya announced that it will withdraw its troops from Somalia after the elections."),
+    ("REQUEST", "Rising costs have been pressuring farmers in Kenya for years."),
+    ("CONSULT", "Exporters in Kenya returned to profit for the first time in years."),
+]
+
+
+@pytest.mark.parametrize(("plover", "text"), ROUND_TWO, ids=[t[:40] for _, t in ROUND_TWO])
+def test_round_two_class_is_top(finder: StatementFinder, quote_finder: QuoteFinder, plover: str, text: str) -> None:
+    found = statements(finder, quote_finder, text)
+    assert top_plover(found) == plover, [(s.kind, s.plover, s.confidence, s.trigger) for s in found]
+
+
+@pytest.mark.parametrize(("plover", "text"), ROUND_TWO_NEAR_MISSES, ids=[t[:40] for _, t in ROUND_TWO_NEAR_MISSES])
+def test_round_two_near_miss(finder: StatementFinder, quote_finder: QuoteFinder, plover: str, text: str) -> None:
+    found = statements(finder, quote_finder, text)
+    assert plover not in {s.plover for s in found}, [(s.kind, s.plover, s.trigger) for s in found]
+
+
+def test_a_demand_of_purpose_weighs_less_than_a_main_demand(finder: StatementFinder, quote_finder: QuoteFinder) -> None:
+    """'began a hunger strike to demand': the demand explains the deed, so it yields to it in the scorer."""
+    main = statements(finder, quote_finder, "Farmers in Kenya demanded the return of their land.")
+    purpose = statements(finder, quote_finder, "Farmers began a hunger strike in Kenya to demand the return of land.")
+    participle = statements(finder, quote_finder, "Farmers blocked roads in Kenya demanding the return of land.")
+    progressive = statements(finder, quote_finder, "Farmers in Kenya are demanding the return of their land.")
+    top = {
+        name: max(s.confidence for s in found)
+        for name, found in (
+            ("main", main),
+            ("purpose", purpose),
+            ("participle", participle),
+            ("progressive", progressive),
+        )
+    }
+    assert top["purpose"] < top["main"] and top["participle"] < top["main"]
+    assert top["progressive"] == top["main"]

