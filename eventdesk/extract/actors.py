@@ -719,9 +719,7 @@ class ActorFinder:
             word = word.lower()
             if article is None and word not in _NO_ARTICLE_FORCES:
                 continue  # "military" alone is usually an adjective; "police said" is not
-            if taken.hit(start, end) or not (
-                _verb_or_stop_after(text, end) or _next_word(text, end) in self.words.force_act_nouns
-            ):
+            if taken.hit(start, end) or not _verb_or_stop_after(text, end, self.words.force_act_nouns):
                 continue
             family = self.words.force_nouns.get(word, "Military Forces")
             code = self.state_codes.get(dominant or "")
@@ -1181,8 +1179,7 @@ _COLLECTIVE_FORCES = frozenset(
         "artillery",
     ]
 )
-_FOLLOWING_WORD = re.compile(r"[ \t]+([A-Za-z]+(?:-[A-Za-z]+)*)")
-_AFTER_FORCE = re.compile(r"\s*(?:([,.;:!?)\"”]|$)|([A-Za-z]+))")
+_AFTER_FORCE = re.compile(r"\s*(?:([,.;:!?)\"”]|$)|([A-Za-z]+(?:-[A-Za-z]+)*))")
 _FORCE_VERBS = frozenset(
     "said says has have had is was were are will would launched carried conducted fired struck attacked arrested "
     "deployed opened shot responded denied claimed announced took seized stormed raided detained killed kills "
@@ -1191,16 +1188,11 @@ _FORCE_VERBS = frozenset(
 )
 
 
-def _next_word(text: str, end: int) -> str:
-    """The lower-cased word (letters and inner hyphens) right after ``end``, or "" when none follows."""
-    match = _FOLLOWING_WORD.match(text, end)
-    return match.group(1).lower() if match else ""
-
-
-def _verb_or_stop_after(text: str, end: int) -> bool:
-    """ "the military launched" is an actor; "the military complex" is an adjective."""
+def _verb_or_stop_after(text: str, end: int, act_nouns: frozenset[str] = frozenset()) -> bool:
+    """ "the military launched" and "police firing" (one of ``act_nouns``) make an actor; "the military
+    complex" is an adjective."""
     match = _AFTER_FORCE.match(text, end)
     if match is None or match.group(1) is not None:
         return True
     word = match.group(2)
-    return word in _FORCE_VERBS or word.endswith("ed")
+    return word in _FORCE_VERBS or word.endswith("ed") or word.lower() in act_nouns

@@ -184,9 +184,6 @@ class MinorTowns:
     def __iter__(self) -> Iterator[str]:
         return iter(self._rows)
 
-    def __len__(self) -> int:
-        return len(self._rows)
-
     def get(self, key: str, default: list[Name] | None = None) -> list[Name] | None:
         """The towns named ``key`` (a ``name_key``), else ``default``."""
         names = self._names.get(key)
